@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "openinclusie.core",
     "openinclusie.organisations",
     "openinclusie.accounts",
+    "openinclusie.classification",
+    "openinclusie.cases",
     "openinclusie.public",
     "openinclusie.demo",
 ]

@@ -1,0 +1,432 @@
+"""Reports (meldingen), incidents (voorvallen) and their case files.
+
+Everything here is visible only to staff of the ADV in ``Report.adv``.
+Personal data sits in separate tables (``ReporterContact``, free text on
+``Report``, ``Message``, ``CaseNote``) so retention can remove it and leave
+the statistical record."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from openinclusie.classification.models import Code, CodeListVersion
+from openinclusie.organisations.models import Municipality, Neighbourhood, Organisation
+
+from .constants import (
+    AccessAction,
+    Channel,
+    ContactPreference,
+    MessageDirection,
+    ReporterRole,
+    RequestType,
+    ResidentDomain,
+    ResidentGround,
+    Status,
+)
+
+PC4 = r"^[1-9][0-9]{3}$"
+
+
+class Incident(models.Model):
+    """One voorval: something that happened, reported by one or many people.
+    A mass report is many reports about one public statement or post."""
+
+    adv = models.ForeignKey(Organisation, verbose_name=_("ADV"), on_delete=models.PROTECT, related_name="incidents")
+    title = models.CharField(_("short description"), max_length=200)
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality of the incident"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="incidents",
+    )
+    occurred_on = models.DateField(_("date"), null=True, blank=True)
+    is_mass_report = models.BooleanField(
+        _("mass report"), default=False, help_text=_("Figures can be shown with and without mass reports.")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("incident")
+        verbose_name_plural = _("incidents")
+
+    def __str__(self) -> str:
+        return f"{self.title} (#{self.pk})"
+
+
+class Report(models.Model):
+    """A melding: one person's report of discrimination, with the reporter's
+    own words and choices kept beside the consultant's classification."""
+
+    adv = models.ForeignKey(Organisation, verbose_name=_("ADV"), on_delete=models.PROTECT, related_name="reports")
+    reference = models.CharField(_("reference"), max_length=30, unique=True)
+    incident = models.ForeignKey(
+        Incident,
+        verbose_name=_("incident"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reports",
+    )
+
+    # How it came in.
+    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
+    channel_location = models.CharField(
+        _("location"), max_length=150, blank=True, help_text=_("For example the pop-up location.")
+    )
+    referred_by = models.ForeignKey(
+        Organisation,
+        verbose_name=_("referred by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="referred_reports",
+    )
+    received_at = models.DateTimeField(_("received at"))
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registered by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # A one-time token from the form; a double click or a resubmit with the
+    # same token finds the existing report instead of making a second one.
+    submission_token = models.UUIDField(_("submission token"), null=True, blank=True, unique=True)
+
+    # What the reporter told, in their own words.
+    request_type = models.CharField(_("request"), max_length=10, choices=RequestType.choices)
+    reporter_role = models.CharField(_("reporter is"), max_length=10, choices=ReporterRole.choices)
+    description = models.TextField(_("what happened"))
+    occurred_on = models.DateField(_("date of the incident"), null=True, blank=True)
+    occurred_on_is_approximate = models.BooleanField(_("date is approximate"), default=False)
+    incident_municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality of the incident"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reports_about",
+    )
+    incident_is_online = models.BooleanField(_("online or not tied to a place"), default=False)
+    incident_neighbourhood = models.ForeignKey(
+        Neighbourhood,
+        verbose_name=_("neighbourhood of the incident"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reports",
+    )
+    incident_postcode = models.CharField(
+        _("postcode area of the incident"), max_length=4, blank=True, help_text=_("The four digits only.")
+    )
+    resident_domain = models.CharField(
+        _("where it happened (reporter's words)"), max_length=20, choices=ResidentDomain.choices, blank=True
+    )
+    # Residence, needed for the three Wga columns; the reporter may decline.
+    residence_municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality of residence"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reports_by_residents",
+    )
+    residence_elsewhere = models.CharField(
+        _("other municipality of residence"),
+        max_length=100,
+        blank=True,
+        help_text=_("When the reporter lives in a municipality that is not on this platform."),
+    )
+    residence_postcode = models.CharField(_("postcode area of residence"), max_length=4, blank=True)
+    residence_declined = models.BooleanField(_("reporter declined to give residence"), default=False)
+    is_anonymous = models.BooleanField(_("anonymous"), default=True)
+
+    # The consultant's registration in the national classification.
+    classification_version = models.ForeignKey(
+        CodeListVersion,
+        verbose_name=_("classification version"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reports",
+    )
+    grounds = models.ManyToManyField(
+        Code, verbose_name=_("grounds"), blank=True, related_name="reports_by_ground", db_table="cases_report_ground"
+    )
+    domain = models.ForeignKey(
+        Code,
+        verbose_name=_("societal domain"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reports_by_domain",
+    )
+    nature = models.ForeignKey(
+        Code,
+        verbose_name=_("nature of the incident"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reports_by_nature",
+    )
+    handlings = models.ManyToManyField(
+        Code,
+        verbose_name=_("handling"),
+        blank=True,
+        related_name="reports_by_handling",
+        db_table="cases_report_handling",
+    )
+
+    # Handling.
+    status = models.CharField(_("status"), max_length=25, choices=Status.choices, default=Status.NEW)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned to"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_reports",
+    )
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    consent_to_contact_other_party = models.BooleanField(
+        _("reporter consents to steps towards the other party"), default=False
+    )
+    consent_recorded_at = models.DateTimeField(_("consent recorded at"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+
+    # The receipt code is stored only as a slow, keyed hash; see
+    # cases.receipts. The digest is deterministic so it can be looked up.
+    receipt_digest = models.CharField(_("receipt code hash"), max_length=128, unique=True, null=True, blank=True)
+
+    # Optimistic locking: every save through a service increments it, and a
+    # save from an older version is refused.
+    version = models.PositiveIntegerField(_("version"), default=1)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [
+            models.CheckConstraint(condition=Q(channel__in=Channel.values), name="report_channel_valid"),
+            models.CheckConstraint(condition=Q(request_type__in=RequestType.values), name="report_request_type_valid"),
+            models.CheckConstraint(condition=Q(reporter_role__in=ReporterRole.values), name="report_role_valid"),
+            models.CheckConstraint(condition=Q(status__in=Status.values), name="report_status_valid"),
+            models.CheckConstraint(
+                condition=Q(resident_domain="") | Q(resident_domain__in=ResidentDomain.values),
+                name="report_resident_domain_valid",
+            ),
+            # Only postcode areas (PC4) are kept: a full postcode with house
+            # number would identify an address.
+            models.CheckConstraint(
+                condition=Q(incident_postcode="") | Q(incident_postcode__regex=PC4), name="report_incident_pc4"
+            ),
+            models.CheckConstraint(
+                condition=Q(residence_postcode="") | Q(residence_postcode__regex=PC4), name="report_residence_pc4"
+            ),
+            # Online incidents have no place.
+            models.CheckConstraint(
+                condition=Q(incident_is_online=False) | Q(incident_neighbourhood__isnull=True),
+                name="report_online_has_no_neighbourhood",
+            ),
+            models.CheckConstraint(
+                condition=Q(closed_at__isnull=True) | Q(status__in=[Status.CLOSED, Status.REGISTERED]),
+                name="report_closed_at_only_when_closed",
+            ),
+            models.CheckConstraint(condition=Q(version__gte=1), name="report_version_positive"),
+        ]
+        indexes = [
+            models.Index(fields=["adv", "status", "received_at"], name="report_inbox"),
+            models.Index(fields=["incident_municipality", "received_at"], name="report_municipality_time"),
+            models.Index(fields=["residence_municipality", "received_at"], name="report_residence_time"),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+
+class ReportedGround(models.Model):
+    """One of the resident's own answers to "what was it about"."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="resident_grounds")
+    ground = models.CharField(_("ground (reporter's words)"), max_length=20, choices=ResidentGround.choices)
+
+    class Meta:
+        verbose_name = _("ground in the reporter's words")
+        verbose_name_plural = _("grounds in the reporter's words")
+        constraints = [
+            models.UniqueConstraint(fields=["report", "ground"], name="reported_ground_unique"),
+            models.CheckConstraint(condition=Q(ground__in=ResidentGround.values), name="reported_ground_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report}: {self.ground}"
+
+
+class ReporterContact(models.Model):
+    """Contact details, only when the reporter chose to give them. Shown to
+    staff only after they give a logged reason."""
+
+    report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="contact")
+    name = models.CharField(_("name"), max_length=150, blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    phone = models.CharField(_("telephone number"), max_length=30, blank=True)
+    preference = models.CharField(
+        _("preferred way of contact"), max_length=10, choices=ContactPreference.choices, default=ContactPreference.NONE
+    )
+    safe_times = models.CharField(_("safe times to contact"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("reporter contact details")
+        verbose_name_plural = _("reporter contact details")
+        constraints = [
+            models.CheckConstraint(condition=~Q(email="") | ~Q(phone=""), name="contact_has_email_or_phone"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Contact for {self.report}"
+
+
+class StatusChange(models.Model):
+    """Append-only history of a report: status changes and other events."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="history")
+    from_status = models.CharField(_("from"), max_length=25, choices=Status.choices, blank=True)
+    to_status = models.CharField(_("to"), max_length=25, choices=Status.choices)
+    event = models.CharField(_("event"), max_length=200, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    changed_at = models.DateTimeField(_("at"))
+
+    class Meta:
+        verbose_name = _("history entry")
+        verbose_name_plural = _("history")
+        indexes = [models.Index(fields=["report", "changed_at"], name="history_by_report")]
+
+    def __str__(self) -> str:
+        return f"{self.report}: {self.from_status} → {self.to_status}"
+
+
+class CaseNote(models.Model):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("note"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("internal note")
+        verbose_name_plural = _("internal notes")
+
+    def __str__(self) -> str:
+        return f"Note on {self.report}"
+
+
+class Message(models.Model):
+    """Two-way messages with the reporter, read through the follow-up page
+    with the receipt code. E-mail only ever says that a message is waiting."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="messages")
+    direction = models.CharField(_("direction"), max_length=15, choices=MessageDirection.choices)
+    body = models.TextField(_("message"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("sent at"))
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+        constraints = [
+            models.CheckConstraint(condition=Q(direction__in=MessageDirection.values), name="message_direction_valid"),
+            # Staff messages have an author; a reporter's message never does.
+            models.CheckConstraint(
+                condition=(Q(direction=MessageDirection.TO_REPORTER) & Q(author__isnull=False))
+                | (Q(direction=MessageDirection.FROM_REPORTER) & Q(author__isnull=True)),
+                name="message_author_matches_direction",
+            ),
+        ]
+        indexes = [models.Index(fields=["report", "created_at"], name="message_by_report")]
+
+    def __str__(self) -> str:
+        return f"Message on {self.report}"
+
+
+class CaseAccessLog(models.Model):
+    """Who opened which case file, revealed contact details or exported a
+    case, when and why. Append-only; readable by the ADV coordinator."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="access_log")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    action = models.CharField(_("action"), max_length=20, choices=AccessAction.choices)
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    at = models.DateTimeField(_("at"))
+
+    class Meta:
+        verbose_name = _("case access")
+        verbose_name_plural = _("case access log")
+        constraints = [
+            models.CheckConstraint(condition=Q(action__in=AccessAction.values), name="access_action_valid"),
+            models.CheckConstraint(
+                condition=~Q(action=AccessAction.REVEAL_CONTACT) | ~Q(reason=""), name="reveal_needs_reason"
+            ),
+        ]
+        indexes = [models.Index(fields=["report", "at"], name="access_by_report")]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.action} {self.report}"
+
+
+class RetentionPolicy(models.Model):
+    """Per ADV: how long after closing personal data and free text stay."""
+
+    adv = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="retention_policy")
+    months_after_closing = models.PositiveSmallIntegerField(_("months after closing"), default=24)
+
+    class Meta:
+        verbose_name = _("retention policy")
+        verbose_name_plural = _("retention policies")
+        constraints = [
+            models.CheckConstraint(condition=Q(months_after_closing__gte=1), name="retention_at_least_one_month"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.adv}: {self.months_after_closing} months"
+
+
+class AnonymisationLog(models.Model):
+    """What retention removed from a report, and when. Holds no personal
+    data itself: the field names only."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="anonymisations")
+    removed_fields = models.CharField(_("removed"), max_length=500)
+    at = models.DateTimeField(_("at"))
+
+    class Meta:
+        verbose_name = _("anonymisation")
+        verbose_name_plural = _("anonymisations")
+
+    def __str__(self) -> str:
+        return f"{self.report} anonymised at {self.at:%Y-%m-%d}"
+
+
+
+
+class ReferenceCounter(models.Model):
+    """The last reference number handed out per ADV and year, so references
+    read as IDB-2026-00042 and never collide under concurrent submissions."""
+
+    adv = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["adv", "year"], name="reference_counter_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.adv} {self.year}: {self.last_number}"
