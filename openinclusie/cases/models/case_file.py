@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from openinclusie.organisations.models import Organisation
 
-from ..constants import AccessAction, MessageDirection, Status
-from .reports import Report
+from openinclusie.cases.constants import AccessAction, MessageDirection, Status
+from openinclusie.cases.models.reports import Report
 
 
 class StatusChange(models.Model):

@@ -9,7 +9,15 @@ from django.utils.translation import gettext_lazy as _
 from openinclusie.classification.models import Code, CodeListVersion
 from openinclusie.organisations.models import Municipality, Neighbourhood, Organisation
 
-from ..constants import Channel, ContactPreference, ReporterRole, RequestType, ResidentDomain, ResidentGround, Status
+from openinclusie.cases.constants import (
+    Channel,
+    ContactPreference,
+    ReporterRole,
+    RequestType,
+    ResidentDomain,
+    ResidentGround,
+    Status,
+)
 
 PC4 = r"^[1-9][0-9]{3}$"
 

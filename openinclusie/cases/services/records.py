@@ -8,7 +8,7 @@ from django.db.models import F
 from openinclusie.accounts.models import User
 from openinclusie.organisations.models import Organisation
 
-from ..models import ReferenceCounter, Report, StatusChange
+from openinclusie.cases.models import ReferenceCounter, Report, StatusChange
 
 
 @transaction.atomic
