@@ -6,10 +6,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from openinclusie.organisations.models import Organisation
-
 from openinclusie.cases.constants import AccessAction, MessageDirection, Status
 from openinclusie.cases.models.reports import Report
+from openinclusie.organisations.models import Organisation
 
 
 class StatusChange(models.Model):

@@ -6,9 +6,6 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from openinclusie.classification.models import Code, CodeListVersion
-from openinclusie.organisations.models import Municipality, Neighbourhood, Organisation
-
 from openinclusie.cases.constants import (
     Channel,
     ContactPreference,
@@ -18,6 +15,8 @@ from openinclusie.cases.constants import (
     ResidentGround,
     Status,
 )
+from openinclusie.classification.models import Code, CodeListVersion
+from openinclusie.organisations.models import Municipality, Neighbourhood, Organisation
 
 PC4 = r"^[1-9][0-9]{3}$"
 

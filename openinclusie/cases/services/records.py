@@ -6,9 +6,8 @@ from django.db import transaction
 from django.db.models import F
 
 from openinclusie.accounts.models import User
-from openinclusie.organisations.models import Organisation
-
 from openinclusie.cases.models import ReferenceCounter, Report, StatusChange
+from openinclusie.organisations.models import Organisation
 
 
 @transaction.atomic
