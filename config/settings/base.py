@@ -194,3 +194,4 @@ LOGGING = {
 # Name shown in the header and browser title of staff pages.
 PLATFORM_NAME = os.environ.get("PLATFORM_NAME", "Open Inclusie")
 OTP_TOTP_ISSUER = PLATFORM_NAME
+RATE_LIMIT_SCALE = 1
