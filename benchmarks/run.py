@@ -20,11 +20,11 @@ INBOX_REPORTS = int(os.environ.get("BENCH_INBOX_REPORTS", "100000"))
 
 
 def manage(*args: str) -> None:
-    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, check=True)  # noqa: S603
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, check=True)
 
 
 def start_gunicorn() -> subprocess.Popen[bytes]:
-    server = subprocess.Popen(  # noqa: S603
+    server = subprocess.Popen(
         [
             str(ROOT / ".venv" / "bin" / "gunicorn"),
             "config.wsgi",
@@ -39,7 +39,7 @@ def start_gunicorn() -> subprocess.Popen[bytes]:
     )
     for _ in range(100):
         try:
-            with urlopen(f"http://{HOST}:{PORT}/bench/bare/", timeout=1):  # noqa: S310
+            with urlopen(f"http://{HOST}:{PORT}/bench/bare/", timeout=1):
                 return server
         except OSError:
             time.sleep(0.2)
@@ -93,7 +93,7 @@ def main() -> int:
         server.wait(timeout=30)
     report = scenarios.render_markdown(results, machine=machine_description(), inbox_reports=INBOX_REPORTS)
     (ROOT / "docs" / "performance.md").write_text(report)
-    print(report)  # noqa: T201
+    print(report)
     return 0
 
 

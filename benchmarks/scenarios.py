@@ -44,7 +44,7 @@ def prepare_data(*, inbox_reports: int) -> None:
     if missing > 0:
         started = time.perf_counter()
         generate_reports(adv=adv, count=missing)
-        print(f"Generated {missing} reports in {time.perf_counter() - started:.1f} s")  # noqa: T201
+        print(f"Generated {missing} reports in {time.perf_counter() - started:.1f} s")
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
 

@@ -6,8 +6,8 @@ import os
 os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-" + "x" * 50)
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 
-from .production import *  # noqa: E402, F403
-from .production import DATABASES  # noqa: E402
+from .production import *  # noqa: F403
+from .production import DATABASES
 
 ROOT_URLCONF = "config.bench_urls"
 SECURE_SSL_REDIRECT = False

@@ -4,5 +4,5 @@ from .base import *  # noqa: F403
 from .base import SECRET_KEY
 
 DEBUG = True
-SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-use-in-production"  # noqa: S105
+SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-use-in-production"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
