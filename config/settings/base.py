@@ -131,6 +131,9 @@ MEDIA_ROOT = BASE_DIR / "media"
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
+# No script reads the CSRF cookie; forms carry the token, htmx requests send
+# it from the page (hx-headers), so the cookie can be HttpOnly everywhere.
+CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
@@ -145,7 +148,8 @@ CACHES = {
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Mail goes through Django's MAILERS (6.1); development prints it.
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@openinclusie.localhost")
 
 # No page may load anything from another host, and no script or style may be
