@@ -8,6 +8,9 @@ from openinclusie.accounts.models import Role
 from openinclusie.accounts.tests.factories import UserFactory, signed_in_client
 from openinclusie.organisations.tests.factories import MunicipalityFactory, OrganisationFactory
 
+# Browser-test fixtures (Chromium launch arguments, axe, page watching).
+pytest_plugins = ["openinclusie.tests.browser_support"]
+
 
 @pytest.fixture
 def world(db):

@@ -53,4 +53,8 @@ if [[ "$want_test_tools" == "1" ]]; then
     fi
 fi
 
-"$venv/bin/python" manage.py compilemessages --ignore=.venv --verbosity 0
+# compilemessages refuses to run when there is no catalogue at all (e.g. a
+# fresh clone before the first translation was committed).
+if compgen -G "openinclusie/locale/*/LC_MESSAGES/*.po" >/dev/null; then
+    "$venv/bin/python" manage.py compilemessages --ignore=.venv --verbosity 0
+fi
