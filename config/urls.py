@@ -12,6 +12,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("openinclusie.accounts.urls")),
+    path("beheer/codelijsten/", include("openinclusie.classification.urls")),
     path("beheer/", include("openinclusie.organisations.urls")),
     path("", include("openinclusie.public.urls")),
     prefix_default_language=False,

@@ -19,6 +19,7 @@ class MenuItem:
 # Modules add their entry points here as they arrive.
 MENU: list[MenuItem] = [
     MenuItem(_("Start"), "accounts:start"),
+    MenuItem(_("Code lists"), "classification:version_list"),
 ]
 
 

@@ -30,6 +30,19 @@ def town_a(world: dict[str, Any]) -> dict[str, Any]:
     return {"municipality": world["town_a"].slug}
 
 
+def code_list_version(world: dict[str, Any]) -> dict[str, Any]:
+    from openinclusie.classification.tests.factories import probe_code
+
+    return {"version_id": probe_code().version_id}
+
+
+def code_list_code(world: dict[str, Any]) -> dict[str, Any]:
+    from openinclusie.classification.tests.factories import probe_code
+
+    code = probe_code()
+    return {"version_id": code.version_id, "code_id": code.pk}
+
+
 @dataclass(frozen=True)
 class Row:
     # PUBLIC, LOGIN_STEP, or the staff roles allowed.
@@ -55,4 +68,12 @@ MATRIX: dict[str, Row] = {
     "accounts:logout": Row(LOGIN_STEP, method="post"),
     # Staff
     "accounts:start": Row(ALL_STAFF),
+    # Code lists: platform admins maintain them, ADV coordinators read them.
+    "classification:version_list": Row(PLATFORM_ADMIN | ADV_COORDINATOR),
+    "classification:version_detail": Row(PLATFORM_ADMIN | ADV_COORDINATOR, code_list_version),
+    "classification:version_copy": Row(PLATFORM_ADMIN, code_list_version),
+    "classification:version_make_current": Row(PLATFORM_ADMIN, code_list_version),
+    "classification:code_add": Row(PLATFORM_ADMIN, code_list_version),
+    "classification:code_edit": Row(PLATFORM_ADMIN, code_list_code),
+    "classification:code_remove": Row(PLATFORM_ADMIN, code_list_code, method="post"),
 }
