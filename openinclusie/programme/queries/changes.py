@@ -1,0 +1,60 @@
+"""What changed in a programme since a moment (the last published letter):
+new activities, status changes, progress updates and measurements."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Q, QuerySet
+
+from openinclusie.programme.models import Activity, ActivityStatusChange, ActivityUpdate, Measurement, Programme
+
+from .activities import activities_of_programme
+
+
+@dataclass
+class Changes:
+    since: datetime | None
+    new_activities: QuerySet[Activity]
+    status_changes: QuerySet[ActivityStatusChange]
+    updates: QuerySet[ActivityUpdate]
+    measurements: QuerySet[Measurement]
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.new_activities.exists()
+            or self.status_changes.exists()
+            or self.updates.exists()
+            or self.measurements.exists()
+        )
+
+
+def _in_programme(prefix: str, programme: Programme) -> Q:
+    return Q(**{f"{prefix}line__programme": programme}) | Q(**{f"{prefix}objective__line__programme": programme})
+
+
+def changes_since(programme: Programme, since: datetime | None) -> Changes:
+    """Everything after ``since``; everything at all when no letter was
+    published yet."""
+    new_activities = activities_of_programme(programme)
+    status_changes = ActivityStatusChange.objects.filter(_in_programme("activity__", programme)).select_related(
+        "activity", "changed_by"
+    )
+    updates = ActivityUpdate.objects.filter(_in_programme("activity__", programme)).select_related(
+        "activity", "author_organisation"
+    )
+    measurements = Measurement.objects.filter(indicator__objective__line__programme=programme).select_related(
+        "indicator"
+    )
+    if since is not None:
+        new_activities = new_activities.filter(created_at__gt=since)
+        status_changes = status_changes.filter(changed_at__gt=since)
+        updates = updates.filter(created_at__gt=since)
+        measurements = measurements.filter(recorded_at__gt=since)
+    return Changes(
+        since=since,
+        new_activities=new_activities,
+        status_changes=status_changes.order_by("-changed_at"),
+        updates=updates.order_by("-created_at"),
+        measurements=measurements.order_by("-recorded_at"),
+    )

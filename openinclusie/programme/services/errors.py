@@ -1,0 +1,29 @@
+from openinclusie.core.exceptions import DomainError
+
+
+class ProgrammeError(DomainError):
+    """Base class of the programme module's rule violations."""
+
+
+class DuplicateNumberError(ProgrammeError):
+    pass
+
+
+class OutsideProgrammeError(ProgrammeError):
+    """An object from another programme or municipality was offered."""
+
+
+class InvalidPhotoError(ProgrammeError):
+    pass
+
+
+class NotManualError(ProgrammeError):
+    pass
+
+
+class LetterFrozenError(ProgrammeError):
+    pass
+
+
+class LetterExistsError(ProgrammeError):
+    pass

@@ -1,0 +1,41 @@
+"""Where programme files live: photos of activity updates and the generated
+letters. Outside the web root (never under MEDIA_ROOT or STATIC_ROOT) and
+without a public URL; files are only ever sent by access-checked views."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+
+
+def private_root() -> Path:
+    """``settings.PRIVATE_MEDIA_ROOT`` when a deployment sets it, else a
+    folder next to the code that no URL maps to."""
+    return Path(getattr(settings, "PRIVATE_MEDIA_ROOT", settings.BASE_DIR / "private_media"))
+
+
+class PrivateStorage(FileSystemStorage):
+    """A file system storage that reads its folder from the settings on every
+    use (so tests can point it at a temporary folder) and has no URL."""
+
+    def __init__(self) -> None:
+        super().__init__(base_url=None)
+
+    @property  # type: ignore[override]
+    def base_location(self) -> str:
+        return str(private_root())
+
+    @property  # type: ignore[override]
+    def location(self) -> str:
+        return str(private_root().resolve())
+
+    def url(self, name: str | None) -> str:
+        raise ValueError("Private files have no public URL; serve them through an access-checked view.")
+
+
+_storage = PrivateStorage()
+
+
+def private_storage() -> PrivateStorage:
+    """Callable for ``FileField(storage=...)`` so migrations stay stable."""
+    return _storage
