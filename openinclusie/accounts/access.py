@@ -11,12 +11,20 @@ from typing import Any, TypeVar
 
 from django.http import HttpRequest
 
-from .models import Membership, Role
+from .models import Membership, Role, User
 
 ViewFunc = TypeVar("ViewFunc", bound=Callable[..., Any])
 
 STAFF_ROLES = frozenset(Role)
 ADV_ROLES = frozenset({Role.ADV_CONSULTANT, Role.ADV_COORDINATOR})
+
+
+class StaffRequest(HttpRequest):
+    """What a ``@staff`` view receives: ``AccessPolicyMiddleware`` has made
+    sure a fully signed-in user sent it. Annotate staff views with it so the
+    type checker knows ``request.user`` is a ``User``, not ``AnonymousUser``."""
+
+    user: User
 
 
 @dataclass(frozen=True)
@@ -32,16 +40,16 @@ class AccessPolicy:
         return self.is_public or bool(self.roles.intersection(roles))
 
 
-def _attach(view: ViewFunc, policy: AccessPolicy) -> ViewFunc:
+def _attach[View: Callable[..., Any]](view: View, policy: AccessPolicy) -> View:
     view.access_policy = policy  # type: ignore[attr-defined]
     return view
 
 
-def public(view: ViewFunc) -> ViewFunc:
+def public[View: Callable[..., Any]](view: View) -> View:
     return _attach(view, AccessPolicy(is_public=True))
 
 
-def login_step(view: ViewFunc) -> ViewFunc:
+def login_step[View: Callable[..., Any]](view: View) -> View:
     return _attach(view, AccessPolicy(is_login_step=True))
 
 

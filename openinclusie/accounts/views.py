@@ -1,4 +1,5 @@
 import base64
+from typing import cast
 
 import segno
 from django.contrib import auth, messages
@@ -16,6 +17,7 @@ from openinclusie.core.ratelimit import client_identifier, is_limited
 from . import queries, services
 from .access import STAFF_ROLES, is_fully_authenticated, login_step, staff
 from .forms import LoginForm, TokenForm
+from .models import User
 
 LOGIN_ATTEMPTS_PER_WINDOW = 10
 TOKEN_ATTEMPTS_PER_WINDOW = 10
@@ -48,7 +50,10 @@ def login(request: HttpRequest) -> HttpResponse:
         # nor spraying many accounts gets far; counters expire, so a real
         # user is never locked out for good.
         if is_limited(
-            scope="login-account", identifier=email, limit=LOGIN_ATTEMPTS_PER_WINDOW, window_seconds=ATTEMPT_WINDOW_SECONDS
+            scope="login-account",
+            identifier=email,
+            limit=LOGIN_ATTEMPTS_PER_WINDOW,
+            window_seconds=ATTEMPT_WINDOW_SECONDS,
         ) or is_limited(
             scope="login-client",
             identifier=client_identifier(request),
@@ -60,7 +65,7 @@ def login(request: HttpRequest) -> HttpResponse:
             auth.login(request, form.get_user())
             response = redirect("accounts:verify")
             if context["next"]:
-                response["Location"] += "?" + urlencode({"next": context["next"]})
+                response["Location"] += "?" + urlencode({"next": str(context["next"])})
             return response
     return render(request, "accounts/login.html", context)
 
@@ -76,7 +81,7 @@ def verify(request: HttpRequest) -> HttpResponse:
     user = request.user
     device = services.confirmed_device(user=user)
     enrolling = device is None
-    if enrolling:
+    if device is None:
         device = _enrolment_device(request)
     form = TokenForm(request.POST or None)
     context: dict[str, object] = {"form": form, "enrolling": enrolling, "next": _safe_next(request) or ""}
@@ -85,12 +90,17 @@ def verify(request: HttpRequest) -> HttpResponse:
         context["qr_code"] = _qr_data_uri(services.otpauth_uri(device))
     if request.method == "POST":
         if is_limited(
-            scope="totp", identifier=str(user.pk), limit=TOKEN_ATTEMPTS_PER_WINDOW, window_seconds=ATTEMPT_WINDOW_SECONDS
+            scope="totp",
+            identifier=str(user.pk),
+            limit=TOKEN_ATTEMPTS_PER_WINDOW,
+            window_seconds=ATTEMPT_WINDOW_SECONDS,
         ):
             return _too_many_attempts(request, "accounts/verify.html", context)
         if form.is_valid():
             token = form.cleaned_data["token"]
-            accepted = services.confirm_totp_device(device=device, token=token) if enrolling else device.verify_token(token)
+            accepted = (
+                services.confirm_totp_device(device=device, token=token) if enrolling else device.verify_token(token)
+            )
             if accepted:
                 request.session.pop(ENROLMENT_SESSION_KEY, None)
                 otp_login(request, device)
@@ -102,10 +112,11 @@ def verify(request: HttpRequest) -> HttpResponse:
 
 
 def _enrolment_device(request: HttpRequest) -> TOTPDevice:
+    user = cast(User, request.user)  # the login step guarantees a signed-in user
     device_id = request.session.get(ENROLMENT_SESSION_KEY)
-    device = TOTPDevice.objects.filter(pk=device_id, user=request.user, confirmed=False).first() if device_id else None
+    device = TOTPDevice.objects.filter(pk=device_id, user=user, confirmed=False).first() if device_id else None
     if device is None:
-        device = services.start_totp_enrolment(user=request.user)
+        device = services.start_totp_enrolment(user=user)
         request.session[ENROLMENT_SESSION_KEY] = device.pk
     return device
 

@@ -23,5 +23,3 @@ def is_htmx(request: HttpRequest) -> bool:
 def template_for(request: HttpRequest, template: str, partial: str) -> str:
     """Full page normally, one ``{% partialdef %}`` fragment for htmx."""
     return f"{template}#{partial}" if is_htmx(request) else template
-
-

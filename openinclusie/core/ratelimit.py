@@ -22,9 +22,7 @@ def _bucket_key(scope: str, identifier: str, window_seconds: int, now: float) ->
     return f"rl:{scope}:{digest[:32]}"
 
 
-def is_limited(
-    *, scope: str, identifier: str, limit: int, window_seconds: int, now: float | None = None
-) -> bool:
+def is_limited(*, scope: str, identifier: str, limit: int, window_seconds: int, now: float | None = None) -> bool:
     """Count one attempt; True when this attempt exceeds the limit.
     ``RATE_LIMIT_SCALE`` multiplies every limit (the benchmark raises it to
     send many submissions from one address)."""

@@ -80,6 +80,4 @@ def accessibility_statement(request: HttpRequest, municipality: str) -> HttpResp
 @cache_control(max_age=300, public=True)
 def theme_css(request: HttpRequest, municipality: str) -> HttpResponse:
     current = organisation_queries.published_municipality(municipality)
-    return render(
-        request, "public/theme.css", {"municipality": current}, content_type="text/css; charset=utf-8"
-    )
+    return render(request, "public/theme.css", {"municipality": current}, content_type="text/css; charset=utf-8")

@@ -44,9 +44,11 @@ def test_view_declares_the_policy_of_the_matrix(name):
     if row.access == PUBLIC:
         assert policy.is_public
     elif row.access == LOGIN_STEP:
-        assert policy.is_login_step and not policy.is_public
+        assert policy.is_login_step
+        assert not policy.is_public
     else:
-        assert not policy.is_public and not policy.is_login_step
+        assert not policy.is_public
+        assert not policy.is_login_step
         assert policy.roles == row.access
 
 
