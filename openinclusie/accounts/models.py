@@ -85,3 +85,57 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user.email}: {self.get_role_display()} @ {self.organisation}"
+
+
+class AdminActionKind(models.TextChoices):
+    USER_CREATED = "user_created", _("Account created")
+    USER_RENAMED = "user_renamed", _("Name changed")
+    USER_DEACTIVATED = "user_deactivated", _("Account switched off")
+    USER_REACTIVATED = "user_reactivated", _("Account switched on again")
+    PASSWORD_LINK_ISSUED = "password_link_issued", _("Set-password link made")
+    PASSWORD_SET = "password_set", _("Password set with a link")
+    MFA_RESET = "mfa_reset", _("Two-step login reset")
+    MEMBERSHIP_ADDED = "membership_added", _("Role given")
+    MEMBERSHIP_REMOVED = "membership_removed", _("Role taken away")
+    ORGANISATION_CREATED = "organisation_created", _("Organisation created")
+    ORGANISATION_CHANGED = "organisation_changed", _("Organisation changed")
+    MUNICIPALITY_CREATED = "municipality_created", _("Municipality created")
+    MUNICIPALITY_CHANGED = "municipality_changed", _("Municipality changed")
+    NEIGHBOURHOOD_ADDED = "neighbourhood_added", _("Neighbourhood added")
+    NEIGHBOURHOOD_CHANGED = "neighbourhood_changed", _("Neighbourhood changed")
+    NEIGHBOURHOOD_REMOVED = "neighbourhood_removed", _("Neighbourhood removed")
+
+
+class AdminAction(models.Model):
+    """Append-only trail of what platform management changed: accounts,
+    roles, second factors, organisations, municipalities and neighbourhoods.
+    Rows are only ever added, by ``services.record_admin_action``. The target
+    is kept as a label too, so an entry still reads right after the target
+    was renamed or removed."""
+
+    actor = models.ForeignKey(User, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+")
+    action = models.CharField(_("action"), max_length=30, choices=AdminActionKind.choices)
+    # Set for every action about an account, its roles or its second factor.
+    target_user = models.ForeignKey(
+        User, verbose_name=_("account"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    target_type = models.CharField(_("kind of object"), max_length=30)
+    target_id = models.PositiveBigIntegerField(_("object number"), null=True, blank=True)
+    target_label = models.CharField(_("object"), max_length=200)
+    detail = models.CharField(_("detail"), max_length=300, blank=True)
+    at = models.DateTimeField(_("at"))
+
+    class Meta:
+        verbose_name = _("management action")
+        verbose_name_plural = _("management actions")
+        constraints = [
+            models.CheckConstraint(condition=Q(action__in=AdminActionKind.values), name="admin_action_valid"),
+        ]
+        indexes = [
+            models.Index(fields=["target_user", "at"], name="admin_action_by_user"),
+            models.Index(fields=["target_type", "target_id", "at"], name="admin_action_by_target"),
+            models.Index(fields=["actor", "at"], name="admin_action_by_actor"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_id} {self.action} {self.target_label}"

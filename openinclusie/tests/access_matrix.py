@@ -43,6 +43,51 @@ def code_list_code(world: dict[str, Any]) -> dict[str, Any]:
     return {"version_id": code.version_id, "code_id": code.pk}
 
 
+def organisation_of_partner_a(world: dict[str, Any]) -> dict[str, Any]:
+    return {"pk": world["partner_a"].pk}
+
+
+def municipality_a(world: dict[str, Any]) -> dict[str, Any]:
+    return {"pk": world["town_a"].pk}
+
+
+def neighbourhoods_of_town_a(world: dict[str, Any]) -> dict[str, Any]:
+    return {"municipality": world["town_a"].pk}
+
+
+def neighbourhood_of_town_a(world: dict[str, Any]) -> dict[str, Any]:
+    from openinclusie.organisations.tests.factories import NeighbourhoodFactory
+
+    neighbourhood = NeighbourhoodFactory(municipality=world["town_a"])
+    return {"municipality": world["town_a"].pk, "pk": neighbourhood.pk}
+
+
+def managed_user(world: dict[str, Any]) -> dict[str, Any]:
+    from openinclusie.accounts.tests.factories import UserFactory
+
+    return {"pk": UserFactory().pk}
+
+
+def managed_membership(world: dict[str, Any]) -> dict[str, Any]:
+    from openinclusie.accounts.services import grant_membership
+    from openinclusie.accounts.tests.factories import UserFactory
+
+    user = UserFactory()
+    membership = grant_membership(user=user, organisation=world["partner_a"], role=Role.PARTNER_MEMBER)
+    return {"pk": user.pk, "membership": membership.pk}
+
+
+def set_password_link(world: dict[str, Any]) -> dict[str, Any]:
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    from openinclusie.accounts.tests.factories import UserFactory
+
+    user = UserFactory(password=None, with_totp=False)
+    return {"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)}
+
+
 @dataclass(frozen=True)
 class Row:
     # PUBLIC, LOGIN_STEP, or the staff roles allowed.
@@ -66,6 +111,7 @@ MATRIX: dict[str, Row] = {
     "accounts:login": Row(LOGIN_STEP),
     "accounts:verify": Row(LOGIN_STEP),
     "accounts:logout": Row(LOGIN_STEP, method="post"),
+    "accounts:set_password": Row(LOGIN_STEP, set_password_link),
     # Staff
     "accounts:start": Row(ALL_STAFF),
     # Code lists: platform admins maintain them, ADV coordinators read them.
@@ -76,4 +122,24 @@ MATRIX: dict[str, Row] = {
     "classification:code_add": Row(PLATFORM_ADMIN, code_list_version),
     "classification:code_edit": Row(PLATFORM_ADMIN, code_list_code),
     "classification:code_remove": Row(PLATFORM_ADMIN, code_list_code, method="post"),
+    # Platform management: organisations, municipalities, neighbourhoods, users
+    "organisations:organisation_list": Row(PLATFORM_ADMIN),
+    "organisations:organisation_create": Row(PLATFORM_ADMIN),
+    "organisations:organisation_edit": Row(PLATFORM_ADMIN, organisation_of_partner_a),
+    "organisations:municipality_list": Row(PLATFORM_ADMIN),
+    "organisations:municipality_create": Row(PLATFORM_ADMIN),
+    "organisations:municipality_edit": Row(PLATFORM_ADMIN, municipality_a),
+    "organisations:neighbourhood_list": Row(PLATFORM_ADMIN, neighbourhoods_of_town_a),
+    "organisations:neighbourhood_edit": Row(PLATFORM_ADMIN, neighbourhood_of_town_a),
+    "organisations:neighbourhood_remove": Row(PLATFORM_ADMIN, neighbourhood_of_town_a),
+    "accounts:user_list": Row(PLATFORM_ADMIN),
+    "accounts:user_create": Row(PLATFORM_ADMIN),
+    "accounts:user_detail": Row(PLATFORM_ADMIN, managed_user),
+    "accounts:user_edit": Row(PLATFORM_ADMIN, managed_user),
+    "accounts:user_deactivate": Row(PLATFORM_ADMIN, managed_user),
+    "accounts:user_reactivate": Row(PLATFORM_ADMIN, managed_user, method="post"),
+    "accounts:user_reset_second_factor": Row(PLATFORM_ADMIN, managed_user),
+    "accounts:user_password_link": Row(PLATFORM_ADMIN, managed_user, method="post"),
+    "accounts:membership_add": Row(PLATFORM_ADMIN, managed_user),
+    "accounts:membership_remove": Row(PLATFORM_ADMIN, managed_membership),
 }
