@@ -14,6 +14,8 @@ urlpatterns += i18n_patterns(
     path("", include("openinclusie.accounts.urls")),
     path("beheer/codelijsten/", include("openinclusie.classification.urls")),
     path("beheer/", include("openinclusie.organisations.urls")),
+    path("programma/", include("openinclusie.programme.urls")),
+    path("", include("openinclusie.programme.public_urls")),
     path("", include("openinclusie.public.urls")),
     prefix_default_language=False,
 )

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.apps import apps
+
 from openinclusie.organisations.models import Municipality
 
 FIGURES_QUERIES_MODULE = "openinclusie.figures.queries"
@@ -45,6 +47,8 @@ class ReleasedFigures:
 
 
 def _released_figures_query() -> Callable[..., Any] | None:
+    if not apps.is_installed("openinclusie.figures"):
+        return None
     try:
         module = importlib.import_module(FIGURES_QUERIES_MODULE)
     except ImportError:

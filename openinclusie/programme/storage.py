@@ -5,7 +5,7 @@ without a public URL; files are only ever sent by access-checked views."""
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, Storage, storages
 
 
 def private_root() -> Path:
@@ -36,6 +36,14 @@ class PrivateStorage(FileSystemStorage):
 _storage = PrivateStorage()
 
 
-def private_storage() -> PrivateStorage:
-    """Callable for ``FileField(storage=...)`` so migrations stay stable."""
-    return _storage
+def private_storage() -> Storage:
+    """The storage for ``FileField(storage=...)`` (a callable, so migrations
+    stay stable): a ``"private"`` alias in ``settings.STORAGES`` when the
+    deployment defines one; else, when files live on disk, the private
+    folder above; else the default storage (an object store without public
+    URLs, or the in-memory storage of the tests)."""
+    if "private" in settings.STORAGES:
+        return storages["private"]
+    if isinstance(storages["default"], FileSystemStorage):
+        return _storage
+    return storages["default"]

@@ -11,6 +11,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from openinclusie.accounts.models import Role
+from openinclusie.programme.tests.matrix import (
+    activity_of_partner_a,
+    draft_letter_of_town_a,
+    indicator_of_town_a,
+    line_of_town_a,
+    objective_of_town_a,
+    photo_of_partner_a,
+    programme_of_town_a,
+    public_letter_of_town_a,
+    published_letter_of_town_a,
+    vision_of_town_a,
+)
 
 PUBLIC = "public"
 LOGIN_STEP = "login_step"
@@ -20,6 +32,11 @@ ADV_COORDINATOR = frozenset({Role.ADV_COORDINATOR})
 PLATFORM_ADMIN = frozenset({Role.PLATFORM_ADMIN})
 PROGRAMME_OFFICER = frozenset({Role.PROGRAMME_OFFICER})
 PARTNER = frozenset({Role.PARTNER_MEMBER})
+# Programme: officers edit their own municipality's programme, ADV staff read
+# the programmes of the municipalities their ADV serves, partners see and
+# update the activities they take part in (programme/scope.py).
+PROGRAMME_EDITORS = PROGRAMME_OFFICER | PLATFORM_ADMIN
+PROGRAMME_READERS = PROGRAMME_EDITORS | ADV
 
 
 def no_kwargs(world: dict[str, Any]) -> dict[str, Any]:
@@ -142,4 +159,37 @@ MATRIX: dict[str, Row] = {
     "accounts:user_password_link": Row(PLATFORM_ADMIN, managed_user, method="post"),
     "accounts:membership_add": Row(PLATFORM_ADMIN, managed_user),
     "accounts:membership_remove": Row(PLATFORM_ADMIN, managed_membership),
+    # Programme: vision, programmes, lines, objectives, activities, indicators, letters
+    "programme:home": Row(PROGRAMME_READERS),
+    "programme:vision_create": Row(PROGRAMME_EDITORS),
+    "programme:vision_edit": Row(PROGRAMME_EDITORS, vision_of_town_a),
+    "programme:programme_create": Row(PROGRAMME_EDITORS),
+    "programme:programme_detail": Row(PROGRAMME_READERS, programme_of_town_a),
+    "programme:programme_edit": Row(PROGRAMME_EDITORS, programme_of_town_a),
+    "programme:changes": Row(PROGRAMME_EDITORS, programme_of_town_a),
+    "programme:line_create": Row(PROGRAMME_EDITORS, programme_of_town_a),
+    "programme:line_edit": Row(PROGRAMME_EDITORS, line_of_town_a),
+    "programme:objective_create": Row(PROGRAMME_EDITORS, line_of_town_a),
+    "programme:objective_edit": Row(PROGRAMME_EDITORS, objective_of_town_a),
+    "programme:indicator_create": Row(PROGRAMME_EDITORS, objective_of_town_a),
+    "programme:indicator_detail": Row(PROGRAMME_READERS, indicator_of_town_a),
+    "programme:indicator_edit": Row(PROGRAMME_EDITORS, indicator_of_town_a),
+    "programme:measurement_create": Row(PROGRAMME_EDITORS, indicator_of_town_a),
+    "programme:activity_create": Row(PROGRAMME_EDITORS, programme_of_town_a),
+    "programme:activity_detail": Row(PROGRAMME_READERS | PARTNER, activity_of_partner_a),
+    "programme:activity_edit": Row(PROGRAMME_EDITORS, activity_of_partner_a),
+    "programme:update_create": Row(PROGRAMME_EDITORS | PARTNER, activity_of_partner_a),
+    "programme:my_activities": Row(PARTNER),
+    "programme:photo": Row(PROGRAMME_READERS | PARTNER, photo_of_partner_a),
+    "programme:letter_create": Row(PROGRAMME_EDITORS, programme_of_town_a),
+    "programme:letter_detail": Row(PROGRAMME_READERS, draft_letter_of_town_a),
+    "programme:letter_edit": Row(PROGRAMME_EDITORS, draft_letter_of_town_a),
+    "programme:letter_publish": Row(PROGRAMME_EDITORS, draft_letter_of_town_a),
+    "programme:letter_pdf": Row(PROGRAMME_READERS, published_letter_of_town_a),
+    "programme:letter_docx": Row(PROGRAMME_READERS, published_letter_of_town_a),
+    # Published progress letters on the municipality's public site
+    "progress:letter_list": Row(PUBLIC, town_a),
+    "progress:letter_detail": Row(PUBLIC, public_letter_of_town_a),
+    "progress:letter_pdf": Row(PUBLIC, public_letter_of_town_a),
+    "progress:letter_docx": Row(PUBLIC, public_letter_of_town_a),
 }

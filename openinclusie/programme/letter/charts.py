@@ -4,9 +4,11 @@ say what the chart shows, and the letter puts the same numbers in a table
 next to it. Colours are presentation attributes, so the strict CSP (no
 inline styles) allows them."""
 
+import math
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.utils import formats
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -28,20 +30,19 @@ def _number(raw: Any) -> float | None:
         return None
 
 
-def _nice_max(value: float) -> float:
-    """A round top for the axis, at or above the value."""
+def _axis(value: float, ticks: int = 4) -> tuple[float, float]:
+    """A round top and step for the axis, so ticks read 0, 10, 20, ..."""
     if value <= 0:
-        return 1.0
-    magnitude = 10 ** (len(str(int(value))) - 1)
-    for step in (1, 2, 2.5, 5, 10):
-        top = step * magnitude
-        if top >= value:
-            return float(top)
-    return float(10 * magnitude)
+        return 1.0, 0.25
+    raw = value / ticks
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    return step * math.ceil(value / step), step
 
 
 def _fmt(value: float) -> str:
-    return f"{value:.0f}" if value == int(value) else f"{value:.1f}"
+    rounded = round(value, 1)
+    return formats.number_format(int(rounded) if rounded == int(rounded) else rounded, use_l10n=True)
 
 
 def description(indicator: dict[str, Any]) -> str:
@@ -66,7 +67,7 @@ def indicator_chart(indicator: dict[str, Any], *, colour: str, chart_id: str) ->
     values = [_number(p["value"]) for p in points]
     baseline = _number((indicator.get("baseline") or {}).get("value"))
     target = _number((indicator.get("target") or {}).get("value"))
-    top = _nice_max(max([v for v in [*values, baseline, target] if v is not None] or [0]))
+    top, step = _axis(max([v for v in [*values, baseline, target] if v is not None] or [0]))
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
     def y(value: float) -> float:
@@ -80,8 +81,8 @@ def indicator_chart(indicator: dict[str, Any], *, colour: str, chart_id: str) ->
         f'<title id="{title_id}">{escape(indicator["name"])}</title>',
         f'<desc id="{desc_id}">{escape(description(indicator))}</desc>',
     ]
-    for step in range(5):
-        value = top * step / 4
+    for index in range(round(top / step) + 1):
+        value = step * index
         out.append(
             f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y(value):.1f}" y2="{y(value):.1f}" '
             f'stroke="{GRID}" stroke-width="1"/>'

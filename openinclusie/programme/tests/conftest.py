@@ -3,5 +3,6 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def _private_files(settings, tmp_path):
-    """Photos and letter files go to a temporary folder in every test."""
+    """Should private files ever go to disk in a test, they go to a
+    temporary folder."""
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
