@@ -19,6 +19,8 @@ class MenuItem:
 # Modules add their entry points here as they arrive.
 MENU: list[MenuItem] = [
     MenuItem(_("Start"), "accounts:start"),
+    MenuItem(_("Programme"), "programme:home"),
+    MenuItem(_("My activities"), "programme:my_activities"),
     MenuItem(_("Organisations"), "organisations:organisation_list"),
     MenuItem(_("Municipalities"), "organisations:municipality_list"),
     MenuItem(_("Users"), "accounts:user_list"),

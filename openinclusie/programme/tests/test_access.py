@@ -183,3 +183,17 @@ def test_published_letters_are_public_and_drafts_are_not(world, client):
     assert client.get(reverse("progress:letter_detail", args=[world["town_b"].slug, published])).status_code == 404
     listing = client.get(reverse("progress:letter_list", args=[town])).content.decode()
     assert "Voortgang 2026" in listing
+
+
+def test_the_public_home_links_to_the_progress_letters(world, client):
+    page = client.get(reverse("public:municipality_home", args=[world["town_a"].slug])).content.decode()
+    assert reverse("progress:letter_list", args=[world["town_a"].slug]) in page
+
+
+def test_the_staff_menu_offers_the_programme_to_its_readers_and_my_activities_to_partners(client_for):
+    officer_page = client_for(Role.PROGRAMME_OFFICER).get(reverse("accounts:start")).content.decode()
+    assert reverse("programme:home") in officer_page
+    assert reverse("programme:my_activities") not in officer_page
+    partner_page = client_for(Role.PARTNER_MEMBER).get(reverse("accounts:start")).content.decode()
+    assert reverse("programme:my_activities") in partner_page
+    assert reverse("programme:home") not in partner_page
