@@ -10,6 +10,7 @@ from openinclusie.organisations import services as organisation_services
 from openinclusie.organisations.models import Organisation
 
 from .data import ADVS, DEMO_PASSWORD, MUNICIPALITIES, PARTNERS, PLATFORM, DemoOrganisation
+from .programme_data import load_demo_programmes
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ def load_demo() -> list[User]:
             role=Role.PLATFORM_ADMIN,
         )
     )
+    load_demo_programmes()
     return users
 
 
