@@ -97,6 +97,11 @@ def _updates_by_activity(activity_ids: list[int], year: int) -> dict[int, list[d
     return grouped
 
 
+def _in_letter_year(activity: Any, year: int) -> bool:
+    """Activities planned to start after the letter's year are not in it."""
+    return activity.planned_start is None or activity.planned_start.year <= year
+
+
 def _period(activity: Any) -> str:
     start, end = activity.planned_start, activity.planned_end
     if start and end:
@@ -142,7 +147,7 @@ def build_letter_data(letter: ProgressLetter, *, published_at: datetime | None =
     lines = []
     for entry in outline:
         line = entry.line
-        statuses = Counter(activity.status for activity in entry.activities)
+        statuses = Counter(a.status for a in entry.activities if _in_letter_year(a, letter.year))
         lines.append(
             {
                 "number": line.number,
@@ -172,6 +177,7 @@ def build_letter_data(letter: ProgressLetter, *, published_at: datetime | None =
                         "updates": updates.get(activity.pk, []),
                     }
                     for activity in entry.activities
+                    if _in_letter_year(activity, letter.year)
                 ],
                 "status_counts": [
                     {"status": str(s.label), "count": statuses.get(s.value, 0)}

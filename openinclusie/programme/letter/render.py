@@ -20,7 +20,9 @@ def presentable(data: dict[str, Any], *, id_prefix: str = "chart") -> dict[str, 
         for objective in line["objectives"]:
             for indicator in objective["indicators"]:
                 chart_id = f"{id_prefix}-{line['number']}-{objective['number']}-{indicator['number']}"
-                indicator["chart"] = indicator_chart(indicator, colour=colour, chart_id=chart_id)
+                has_values = any(p["value"] is not None for p in indicator["points"])
+                if has_values or indicator["baseline"] or indicator["target"]:
+                    indicator["chart"] = indicator_chart(indicator, colour=colour, chart_id=chart_id)
                 indicator["anchor"] = chart_id
     return view
 

@@ -28,6 +28,7 @@ from openinclusie.programme.models import (
     Programme,
     ProgressLetter,
 )
+from openinclusie.programme.queries import activities_of_line
 
 from .errors import LetterExistsError, LetterFrozenError, OutsideProgrammeError
 
@@ -39,9 +40,7 @@ def default_title(programme: Programme, year: int) -> str:
 
 
 def _line_summary(line: Line, year: int) -> str:
-    from openinclusie.programme.queries import activities_of_line
-
-    activities = list(activities_of_line(line))
+    activities = [a for a in activities_of_line(line) if a.planned_start is None or a.planned_start.year <= year]
     done = sum(1 for a in activities if a.status == ActivityStatus.DONE)
     running = sum(1 for a in activities if a.status == ActivityStatus.RUNNING)
     return _("Of the %(total)s activities in this line, %(done)s are done and %(running)s are running (%(year)s).") % {

@@ -41,8 +41,11 @@ def test_the_demo_loads_both_seed_programmes_once(django_capture_on_commit_callb
         assert {d.format for d in letter.documents.all()} == {"pdf", "docx"}
     zoetermeer_line_1 = Line.objects.get(programme__municipality__slug="zoetermeer", number=1)
     assert Activity.objects.filter(line=zoetermeer_line_1).count() == 8
-    assert "Kennisatelier voor evenementorganisatoren" in ProgressLetter.objects.get(
-        programme__municipality__slug="dordrecht", status=LetterStatus.PUBLISHED
-    ).published_html
+    assert (
+        "Kennisatelier voor evenementorganisatoren"
+        in ProgressLetter.objects.get(
+            programme__municipality__slug="dordrecht", status=LetterStatus.PUBLISHED
+        ).published_html
+    )
     # Updates posted after the letter show up as changes.
     assert ActivityUpdate.objects.filter(text__startswith="Datum vastgelegd").exists()
