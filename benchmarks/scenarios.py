@@ -10,7 +10,7 @@ from django.db import connection
 from openinclusie.cases.models import Report
 from openinclusie.organisations.models import Organisation
 
-from . import http
+from . import http, programme_letter
 from .data import generate_reports
 
 BENCH_ADV = "idb"
@@ -74,6 +74,11 @@ def measure_all(*, host: str, port: int) -> Results:
     results = Results()
     results.pages.append(measure_page("Bare Django view (baseline)", "/bench/bare/", host=host, port=port))
     results.pages.append(measure_page("Public site: municipality home", "/zoetermeer/", host=host, port=port))
+    # Programme: a published progress letter, and making the letter as PDF.
+    letter_path = programme_letter.published_letter_path("zoetermeer")
+    if letter_path:
+        results.pages.append(measure_page("Public site: progress letter", letter_path, host=host, port=port))
+    results.notes.extend(programme_letter.measure_letter())
     return results
 
 

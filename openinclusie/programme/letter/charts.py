@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 WIDTH, HEIGHT = 560, 230
 LEFT, RIGHT, TOP, BOTTOM = 56, 120, 20, 44
 MAX_BARS = 10
+LABELLED_BARS = 6
 TEXT = "#1a1a1a"
 GRID = "#bdbdbd"
 BASELINE = "#595959"
@@ -98,9 +99,13 @@ def indicator_chart(indicator: dict[str, Any], *, colour: str, chart_id: str) ->
                 out.append(
                     f'<rect x="{x:.1f}" y="{y(value):.1f}" width="{bar:.1f}" height="{TOP + plot_h - y(value):.1f}" '
                     f'fill="{escape(colour)}"/>'
-                    f'<text x="{centre:.1f}" y="{y(value) - 4:.1f}" text-anchor="middle" fill="{TEXT}">'
-                    f"{escape(_fmt(value))}</text>"
                 )
+                # With many bars the table beside the chart carries the numbers.
+                if len(points) <= LABELLED_BARS or index == len(points) - 1:
+                    out.append(
+                        f'<text x="{centre:.1f}" y="{y(value) - 4:.1f}" text-anchor="middle" fill="{TEXT}">'
+                        f"{escape(_fmt(value))}</text>"
+                    )
             else:
                 out.append(
                     f'<text x="{centre:.1f}" y="{TOP + plot_h - 4:.1f}" text-anchor="middle" fill="{TEXT}">?</text>'
