@@ -8,8 +8,9 @@ from openinclusie.accounts.models import Role
 from openinclusie.accounts.tests.factories import UserFactory, signed_in_client
 from openinclusie.organisations.tests.factories import MunicipalityFactory, OrganisationFactory
 
-# Browser-test fixtures (Chromium launch arguments, axe, page watching).
-pytest_plugins = ["openinclusie.tests.browser_support"]
+# Browser-test fixtures (Chromium launch arguments, axe, page watching), and
+# transactional tests that always start from the migrated, seeded database.
+pytest_plugins = ["openinclusie.tests.browser_support", "openinclusie.tests.transactional_support"]
 
 
 @pytest.fixture
@@ -72,3 +73,14 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _dutch_by_default():
+    """Requests to /en/ pages switch the active language; each test starts in
+    Dutch again so URLs reversed in tests have no language prefix."""
+    from django.utils import translation
+
+    translation.activate("nl")
+    yield
+    translation.activate("nl")
