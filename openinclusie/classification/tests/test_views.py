@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from openinclusie.accounts.models import Role
 from openinclusie.classification import queries, services
@@ -73,7 +74,10 @@ def test_other_roles_are_refused_and_see_no_menu_item(client_for, start, role):
 
 
 def test_english_pages(admin, start):
-    response = admin.get("/en" + detail_url(start))
+    # The request switches the thread to English; override() switches back
+    # afterwards, so later tests do not reverse /en/ URLs.
+    with translation.override("nl"):
+        response = admin.get("/en" + detail_url(start))
     assert response.status_code == 200
     assert "Origin (race, skin colour, descent, ethnicity)" in response.text
 
