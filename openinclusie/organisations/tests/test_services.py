@@ -296,7 +296,7 @@ def test_neighbourhood_names_are_unique_within_a_municipality_only(world, actor)
 
 def test_a_neighbourhood_something_refers_to_is_not_removed(world, actor, monkeypatch):
     neighbourhood = NeighbourhoodFactory(municipality=world["town_a"], name="Centrum")
-    monkeypatch.setattr(services, "_references_to", lambda instance: ["reports: 3"])
+    monkeypatch.setattr(services.neighbourhoods, "_references_to", lambda instance: ["reports: 3"])
     with pytest.raises(services.NeighbourhoodInUse, match=r"Centrum cannot be removed.*reports: 3"):
         services.remove_neighbourhood(actor=actor, neighbourhood=neighbourhood, now=NOW)
     assert Neighbourhood.objects.filter(pk=neighbourhood.pk).exists()
@@ -307,10 +307,10 @@ def test_references_are_found_whatever_the_delete_rule(world):
     """Reports point at a neighbourhood with SET_NULL: deleting would not
     fail, it would silently unlink them. The check must see them anyway."""
     neighbourhood = NeighbourhoodFactory(municipality=world["town_a"])
-    assert services._references_to(neighbourhood) == []
+    assert services.neighbourhoods._references_to(neighbourhood) == []
     # Any model that points at Neighbourhood counts; memberships are used here
     # as a stand-in relation that exists in every installation.
     organisation = OrganisationFactory()
-    assert services._references_to(organisation) == []
+    assert services.neighbourhoods._references_to(organisation) == []
     grant_membership(user=UserFactory(), organisation=organisation, role=Role.PARTNER_MEMBER)
-    assert services._references_to(organisation) == [f"{Membership._meta.verbose_name_plural}: 1"]
+    assert services.neighbourhoods._references_to(organisation) == [f"{Membership._meta.verbose_name_plural}: 1"]

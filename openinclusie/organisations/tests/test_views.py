@@ -263,10 +263,10 @@ def test_a_duplicate_neighbourhood_name_is_a_form_error(admin, world):
 
 
 def test_a_refused_removal_is_explained(admin, world, monkeypatch):
-    from openinclusie.organisations import services
+    from openinclusie.organisations.services import neighbourhoods
 
     neighbourhood = NeighbourhoodFactory(municipality=world["town_a"], name="Centrum")
-    monkeypatch.setattr(services, "_references_to", lambda instance: ["reports: 2"])
+    monkeypatch.setattr(neighbourhoods, "_references_to", lambda instance: ["reports: 2"])
     response = admin.post(
         reverse("organisations:neighbourhood_remove", args=[world["town_a"].pk, neighbourhood.pk]), follow=True
     )
