@@ -12,6 +12,8 @@ cd "$(dirname "$0")/.."
 export DJANGO_ALLOW_ASYNC_UNSAFE=true
 export DJANGO_SETTINGS_MODULE=config.settings.test
 
+# An empty DATABASE_URL means SQLite too (dj-database-url rejects "").
+[[ -z "${DATABASE_URL:-}" ]] && unset DATABASE_URL
 if [[ -n "${DATABASE_URL:-}" ]]; then
     # Print the database without its password.
     echo "Database: $(sed -E 's#(://[^:/@]+):[^@]*@#\1:***@#' <<<"$DATABASE_URL")"
