@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "openinclusie.accounts",
     "openinclusie.classification",
     "openinclusie.cases",
+    "openinclusie.figures",
     "openinclusie.programme",
     "openinclusie.public",
     "openinclusie.demo",

@@ -1,0 +1,61 @@
+"""Reads of figures for views, the API, the public site and (later) the
+programme module. ``counting`` is the only code that reads the case models;
+everything that leaves the ADV comes out of ``disclosure`` as protected
+table objects."""
+
+from .live import protected_figures, unprotected_figures
+from .releases import (
+    latest_release,
+    release_figures,
+    released_headlines,
+    released_years,
+    releases_of,
+)
+from .scope import (
+    can_release,
+    protected_municipality,
+    protected_scope,
+    releasable_municipality,
+    sees_unprotected,
+    unprotected_municipality,
+    unprotected_scope,
+)
+from .summary import (
+    Summary,
+    last_refresh,
+    summary_figures,
+    summary_version,
+    summary_years,
+    totals_by_municipality,
+    totals_by_period,
+    totals_by_year,
+    yearly_headlines,
+    years_with_figures,
+)
+
+__all__ = [
+    "Summary",
+    "can_release",
+    "last_refresh",
+    "latest_release",
+    "protected_figures",
+    "protected_municipality",
+    "protected_scope",
+    "releasable_municipality",
+    "release_figures",
+    "released_headlines",
+    "released_years",
+    "releases_of",
+    "sees_unprotected",
+    "summary_figures",
+    "summary_version",
+    "summary_years",
+    "totals_by_municipality",
+    "totals_by_period",
+    "totals_by_year",
+    "unprotected_figures",
+    "unprotected_municipality",
+    "unprotected_scope",
+    "yearly_headlines",
+    "years_with_figures",
+]

@@ -1,0 +1,27 @@
+"""Figures computed from the reports at this moment, for one
+municipality-year: the ADV's own overview and what a release freezes."""
+
+from openinclusie.figures.disclosure import FigureSet, Policy, RawOverview, protect_overview, unprotected_overview
+from openinclusie.figures.disclosure.periods import year_bounds
+from openinclusie.organisations.models import Municipality
+
+from .build import Catalogue, raw_overview
+from .counting import collect, unassigned
+
+
+def raw_for(municipality: Municipality, year: int, *, extras: bool = False) -> RawOverview:
+    start, end = year_bounds(year)
+    facts = collect([municipality.pk], start, end)
+    lost = 0
+    if extras and municipality.adv_id:
+        lost = unassigned([municipality.adv_id], start, end).get((municipality.adv_id, year), 0)
+    return raw_overview(municipality, year, facts, Catalogue(), extras=extras, unassigned=lost)
+
+
+def unprotected_figures(municipality: Municipality, year: int) -> FigureSet:
+    """Every count, for the ADV's own staff only."""
+    return unprotected_overview(raw_for(municipality, year, extras=True), Policy.from_settings())
+
+
+def protected_figures(municipality: Municipality, year: int) -> FigureSet:
+    return protect_overview(raw_for(municipality, year), Policy.from_settings())
