@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from openinclusie.programme.models import (
@@ -26,6 +26,11 @@ from .factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+def _raw(sql: str, pk: int) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [pk])
 
 
 def _refused(make) -> None:
@@ -104,9 +109,11 @@ def test_the_database_refuses_to_change_a_published_letter():
     )
     _refused(lambda: ProgressLetter.objects.filter(pk=letter.pk).update(published_html="<p>changed</p>"))
     _refused(lambda: ProgressLetter.objects.filter(pk=letter.pk).update(status=LetterStatus.DRAFT))
-    _refused(lambda: ProgressLetter.objects.filter(pk=letter.pk).delete())
     _refused(lambda: LetterBlock.objects.filter(pk=block.pk).update(text="changed"))
-    _refused(lambda: LetterBlock.objects.filter(pk=block.pk).delete())
+    if connection.vendor == "postgresql":
+        # SQLite's flush deletes rows, so there only UPDATE is refused (0003).
+        _refused(lambda: _raw("DELETE FROM programme_letterblock WHERE id = %s", block.pk))
+        _refused(lambda: _raw("DELETE FROM programme_progressletter WHERE id = %s", letter.pk))
     _refused(lambda: LetterBlock.objects.create(letter=letter, kind="closing", position=9, heading="x", text="y"))
     letter.refresh_from_db()
     assert letter.published_html == "<p>x</p>"
