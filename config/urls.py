@@ -12,6 +12,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("openinclusie.accounts.urls")),
+    path("adv/", include("openinclusie.cases.urls")),
     path("beheer/codelijsten/", include("openinclusie.classification.urls")),
     path("beheer/", include("openinclusie.organisations.urls")),
     path("programma/", include("openinclusie.programme.urls")),

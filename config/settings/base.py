@@ -200,4 +200,7 @@ LOGGING = {
 # Name shown in the header and browser title of staff pages.
 PLATFORM_NAME = os.environ.get("PLATFORM_NAME", "Open Inclusie")
 OTP_TOTP_ISSUER = PLATFORM_NAME
+# Where residents reach the site; links in e-mail sent by background tasks
+# (which have no request to take the host from) start with it.
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 RATE_LIMIT_SCALE = 1

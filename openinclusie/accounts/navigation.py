@@ -19,6 +19,10 @@ class MenuItem:
 # Modules add their entry points here as they arrive.
 MENU: list[MenuItem] = [
     MenuItem(_("Start"), "accounts:start"),
+    MenuItem(_("Reports"), "cases:inbox"),
+    MenuItem(_("Register a report"), "cases:intake"),
+    MenuItem(_("Access log"), "cases:access_log"),
+    MenuItem(_("Retention"), "cases:retention"),
     MenuItem(_("Programme"), "programme:home"),
     MenuItem(_("My activities"), "programme:my_activities"),
     MenuItem(_("Organisations"), "organisations:organisation_list"),

@@ -77,3 +77,44 @@ class AccessAction(models.TextChoices):
     VIEW = "view", _("Opened the case file")
     REVEAL_CONTACT = "reveal_contact", _("Revealed contact details")
     EXPORT = "export", _("Exported the case")
+
+
+class HistoryEvent(models.TextChoices):
+    """What a history entry records besides a plain status change. Stored as
+    the code, optionally followed by ": " and a detail that holds no free
+    text of the reporter (codes, dates, staff names, incident numbers)."""
+
+    CREATED = "created", _("Report registered")
+    STATUS = "status", _("Status changed")
+    CLASSIFIED = "classified", _("Classification changed")
+    REQUEST_TYPE = "request_type", _("Request changed")
+    ASSIGNED = "assigned", _("Assigned")
+    UNASSIGNED = "unassigned", _("Assignment removed")
+    DEADLINE_SET = "deadline_set", _("Deadline set")
+    DEADLINE_CLEARED = "deadline_cleared", _("Deadline removed")
+    CONSENT_GIVEN = "consent_given", _("Consent for steps towards the other party recorded")
+    CONSENT_WITHDRAWN = "consent_withdrawn", _("Consent for steps towards the other party withdrawn")
+    INCIDENT_LINKED = "incident_linked", _("Linked to incident")
+    INCIDENT_UNLINKED = "incident_unlinked", _("Unlinked from incident")
+    MESSAGE_SENT = "message_sent", _("Message sent to the reporter")
+    # Written by the follow-up page (services/public_intake.py).
+    REPORTER_MESSAGE = "reporter_message", _("Message from the reporter")
+    REPORTER_ADDITION = "reporter_addition", _("Information added by the reporter")
+    NOTE_ADDED = "note_added", _("Internal note added")
+    ANONYMISED = "anonymised", _("Personal data and free text removed (retention)")
+
+
+# Handling codes that mean a step towards the other party (the person or
+# organisation the report is about). The ADV takes such a step only with the
+# reporter's recorded consent. The code lists are data, so the codes are
+# matched by their slug (see classification/start_version.py); a later code
+# list version that renames them must update this set.
+HANDLINGS_TOWARDS_OTHER_PARTY = frozenset(
+    {
+        "bemiddeling",  # mediation with the other party
+        "bijstand-klachtprocedure",  # a complaint to the other party or a request to the CRM
+    }
+)
+
+# Kept when no RetentionPolicy exists for an ADV.
+DEFAULT_RETENTION_MONTHS = 24

@@ -9,6 +9,7 @@ from openinclusie.accounts.models import Membership, Role, User
 from openinclusie.organisations import services as organisation_services
 from openinclusie.organisations.models import Organisation
 
+from .cases import load_demo_cases
 from .data import ADVS, DEMO_PASSWORD, MUNICIPALITIES, PARTNERS, PLATFORM, DemoOrganisation
 from .programme_data import load_demo_programmes
 
@@ -123,6 +124,7 @@ def load_demo() -> list[User]:
             role=Role.PLATFORM_ADMIN,
         )
     )
+    load_demo_cases(consultant_email={slug: demo_email(Role.ADV_CONSULTANT, slug) for slug in advs})
     load_demo_programmes()
     return users
 

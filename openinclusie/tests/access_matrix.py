@@ -105,6 +105,36 @@ def set_password_link(world: dict[str, Any]) -> dict[str, Any]:
     return {"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)}
 
 
+def _report_of_adv_a(world: dict[str, Any]) -> Any:
+    """One report of ADV A, with contact details, made once per test. The
+    canary test puts its own report in ``world["report_a"]`` first."""
+    if "report_a" not in world:
+        from openinclusie.cases.tests.factories import ReportFactory
+
+        world["report_a"] = ReportFactory(adv=world["adv_a"], incident_municipality=world["town_a"], with_contact=True)
+    return world["report_a"]
+
+
+def report_of_adv_a(world: dict[str, Any]) -> dict[str, Any]:
+    return {"pk": _report_of_adv_a(world).pk}
+
+
+def incident_of_adv_a(world: dict[str, Any]) -> dict[str, Any]:
+    if "incident_a" not in world:
+        from openinclusie.cases.tests.factories import IncidentFactory
+
+        world["incident_a"] = IncidentFactory(adv=world["adv_a"], municipality=world["town_a"])
+        report = _report_of_adv_a(world)
+        report.incident = world["incident_a"]
+        report.save(update_fields=["incident"])
+    return {"pk": world["incident_a"].pk}
+
+
+# Builders that name one object of ADV A. For these URLs every user outside
+# ADV A, including staff of ADV B, must get 403 or 404 (test_canary.py).
+ADV_A_OBJECTS = frozenset({report_of_adv_a, incident_of_adv_a})
+
+
 @dataclass(frozen=True)
 class Row:
     # PUBLIC, LOGIN_STEP, or the staff roles allowed.
@@ -131,6 +161,26 @@ MATRIX: dict[str, Row] = {
     "accounts:set_password": Row(LOGIN_STEP, set_password_link),
     # Staff
     "accounts:start": Row(ALL_STAFF),
+    # ADV back office: only cases of the user's own ADV (cases/queries.py).
+    "cases:inbox": Row(ADV),
+    "cases:intake": Row(ADV),
+    "cases:case_detail": Row(ADV, report_of_adv_a),
+    "cases:case_classify": Row(ADV, report_of_adv_a),
+    "cases:case_status": Row(ADV, report_of_adv_a),
+    "cases:case_assign": Row(ADV, report_of_adv_a),
+    "cases:case_consent": Row(ADV, report_of_adv_a),
+    "cases:case_incident": Row(ADV, report_of_adv_a),
+    "cases:case_note": Row(ADV, report_of_adv_a),
+    "cases:case_message": Row(ADV, report_of_adv_a),
+    "cases:case_reveal_contact": Row(ADV, report_of_adv_a),
+    "cases:case_export": Row(ADV_COORDINATOR, report_of_adv_a),
+    "cases:incidents": Row(ADV),
+    "cases:incident_create": Row(ADV),
+    "cases:incident_detail": Row(ADV, incident_of_adv_a),
+    "cases:incident_reports": Row(ADV, incident_of_adv_a),
+    "cases:incident_message": Row(ADV, incident_of_adv_a),
+    "cases:access_log": Row(ADV_COORDINATOR),
+    "cases:retention": Row(ADV_COORDINATOR),
     # Code lists: platform admins maintain them, ADV coordinators read them.
     "classification:version_list": Row(PLATFORM_ADMIN | ADV_COORDINATOR),
     "classification:version_detail": Row(PLATFORM_ADMIN | ADV_COORDINATOR, code_list_version),

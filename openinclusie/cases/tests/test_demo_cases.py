@@ -1,0 +1,39 @@
+import pytest
+
+from openinclusie.cases.constants import Status
+from openinclusie.cases.models import Incident, Report
+from openinclusie.classification.models import CodeKind
+from openinclusie.demo.cases import IDB, MASS_REPORTS_PER_INCIDENT, RADAR
+from openinclusie.demo.services import load_demo
+
+from .factories import code
+
+
+@pytest.fixture
+def demo_codes(db):
+    """The codes the demo classifies with, whether or not the seeded code
+    list is in the database."""
+    for spec in (*IDB, *RADAR):
+        for slug in spec.grounds:
+            code(CodeKind.GROUND, slug)
+        for slug in spec.handlings:
+            code(CodeKind.HANDLING, slug)
+        if spec.domain:
+            code(CodeKind.DOMAIN, spec.domain)
+        if spec.nature:
+            code(CodeKind.NATURE, spec.nature)
+
+
+def test_the_demo_fills_each_inbox_once(demo_codes):
+    load_demo()
+    expected = len(IDB) + len(RADAR) + 2 * MASS_REPORTS_PER_INCIDENT
+    assert Report.objects.count() == expected
+    assert set(Report.objects.values_list("adv__slug", flat=True)) == {"idb", "radar"}
+    statuses = set(Report.objects.values_list("status", flat=True))
+    assert {Status.NEW, Status.INTAKE, Status.IN_PROGRESS, Status.REGISTERED, Status.CLOSED} <= statuses
+    mass = Incident.objects.filter(is_mass_report=True)
+    assert mass.count() == 2
+    assert all(incident.reports.count() == MASS_REPORTS_PER_INCIDENT for incident in mass)
+    load_demo()
+    assert Report.objects.count() == expected
+    assert Incident.objects.count() == 2
