@@ -7,5 +7,6 @@ syncs it to disk. The tables hold a handful of rows at that point, so a
 ``DELETE`` per table takes a few milliseconds. Foreign keys are deferred
 until commit, so the order of the deletes does not matter.
 
-Flushes that ask for more (resetting sequences, CASCADE) keep Django's TRUNCATE.
+Flushes that ask for more (resetting sequences, CASCADE) keep Django's
+TRUNCATE, and so does a flush whose DELETE fails (a trigger refusing it).
 """
