@@ -1,3 +1,4 @@
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import DatabaseError
@@ -19,7 +20,8 @@ class DatabaseOperations(operations.DatabaseOperations):
             *(f"{style.SQL_KEYWORD('DELETE FROM')} {style.SQL_FIELD(self.quote_name(table))};" for table in tables),
         ]
 
-    def execute_sql_flush(self, sql_list: list[str]) -> None:
+    def execute_sql_flush(self, sql_list: Iterable[str]) -> None:
+        sql_list = list(sql_list)
         fallback, self._truncate_instead = self._truncate_instead, None
         try:
             super().execute_sql_flush(sql_list)
