@@ -19,6 +19,13 @@ migration = importlib.import_module("openinclusie.classification.migrations.0002
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _migrated():
+    """The state right after the data migration, even if an earlier
+    transactional test flushed the database (seeding again is a no-op)."""
+    migration.seed(django_apps, None)
+
+
 def start_version() -> CodeListVersion:
     return CodeListVersion.objects.get(name=START_VERSION_NAME)
 
