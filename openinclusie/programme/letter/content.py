@@ -112,14 +112,27 @@ def _period(activity: Any) -> str:
 def _figures(letter: ProgressLetter) -> dict[str, Any]:
     figures = released_figures(letter.programme.municipality, letter.year)
     if figures is None or not figures.tables:
-        return {"available": False, "tables": [], "note": _("No released figures for this year yet.")}
+        return {"available": False, "tables": [], "notes": [], "note": _("No released figures for this year yet.")}
     return {
         "available": True,
+        "released_on": display_date(datetime.fromisoformat(figures.released_on).date()),
         "tables": [
-            {"title": t.title, "note": t.note, "rows": [{"label": r.label, "value": r.value} for r in t.rows]}
+            {
+                "title": t.title,
+                "description": t.description,
+                "columns": t.columns,
+                "rows": [{"label": r.label, "values": r.values, "total": r.total} for r in t.rows],
+                "notes": t.notes,
+                "withheld": t.withheld,
+            }
             for t in figures.tables
         ],
-        "note": figures.source_note,
+        "notes": figures.notes,
+        "note": _(
+            "These are the figures the anti-discrimination service released for %(year)s, after disclosure "
+            "control: small numbers are shown as “< 5” and numbers that would reveal them as “x”."
+        )
+        % {"year": letter.year},
     }
 
 

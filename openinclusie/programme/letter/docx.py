@@ -156,14 +156,25 @@ def render_docx(data: dict[str, Any]) -> bytes:
 
     document.add_heading(data["figures_text"]["heading"] or _("Reports of discrimination"), level=1)
     _paragraphs(document, data["figures_text"]["text"])
-    if data["figures"]["available"]:
-        for table in data["figures"]["tables"]:
-            document.add_heading(table["title"], level=2)
-            _table(document, ["", _("Number")], [[r["label"], r["value"]] for r in table["rows"]], colour, text_colour)
-            if table["note"]:
-                document.add_paragraph(table["note"])
-    if data["figures"]["note"]:
-        document.add_paragraph(data["figures"]["note"])
+    figures = data["figures"]
+    document.add_paragraph(figures["note"])
+    for table in figures["tables"]:
+        document.add_heading(table["title"], level=2)
+        if table["description"]:
+            document.add_paragraph(table["description"])
+        if not table["withheld"]:
+            has_total = any(row["total"] for row in table["rows"])
+            _table(
+                document,
+                ["", *table["columns"], *([_("Total")] if has_total else [])],
+                [[r["label"], *r["values"], *([r["total"]] if has_total else [])] for r in table["rows"]],
+                colour,
+                text_colour,
+            )
+        for note in table["notes"]:
+            document.add_paragraph(note)
+    for note in figures["notes"]:
+        document.add_paragraph(note)
 
     document.add_heading(data["closing"]["heading"] or _("In closing"), level=1)
     _paragraphs(document, data["closing"]["text"])

@@ -1,0 +1,101 @@
+"""The programme in Chromium with JavaScript switched off: an officer edits
+the programme, a partner posts an update, the officer makes, edits and
+publishes the letter, and the public reads it. Every page is checked with
+axe-core (WCAG 2.1 A/AA) and may ask nothing of another host."""
+
+from typing import Any
+
+import pytest
+
+from openinclusie.accounts.models import Role
+from openinclusie.programme.models import Activity, ActivityUpdate, LetterStatus, ProgressLetter
+from openinclusie.tests.browser_support import assert_accessible, watch
+
+from .factories import IndicatorFactory, LineFactory, ObjectiveFactory, ProgrammeFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _submit(page: Any) -> None:
+    page.locator("main form button[type=submit]").first.click()
+
+
+def test_edit_update_publish_and_read_without_javascript(world, live_server, new_context, client_for, browser_session):
+    programme = ProgrammeFactory(municipality=world["town_a"], name="Programma Alfastad", start_year=2025)
+    line = LineFactory(programme=programme, number=1, title="Ontmoeting")
+    IndicatorFactory(objective=ObjectiveFactory(line=line, number=1), number=1, name="Bekendheid meldpunt")
+    base = live_server.url
+
+    officer = new_context(java_script_enabled=False)
+    browser_session(officer, client_for(Role.PROGRAMME_OFFICER))
+    page = officer.new_page()
+    watched = watch(page, base)
+
+    # The officer adds an activity led by partner A.
+    page.goto(f"{base}/programma/{programme.pk}/activiteiten/nieuw/?line={line.pk}")
+    _submit(page)  # empty title: the error summary appears
+    assert page.locator("#error-summary").is_visible()
+    assert_accessible(page)
+    page.fill("input[name=title]", "Wijkdialoog in de bibliotheek")
+    page.select_option("select[name=lead_organisation]", label="Partner Alfa")
+    page.locator("input[name=status][value=running]").check()
+    page.fill("input[name=tag]", "dialoog")
+    _submit(page)
+    activity = Activity.objects.get(title="Wijkdialoog in de bibliotheek")
+    assert page.url.endswith(f"/programma/activiteiten/{activity.pk}/")
+    assert_accessible(page)
+    page.goto(f"{base}/programma/{programme.pk}/")
+    assert "Wijkdialoog in de bibliotheek" in page.content()
+    assert_accessible(page)
+
+    # Partner A posts an update on it.
+    partner = new_context(java_script_enabled=False)
+    browser_session(partner, client_for(Role.PARTNER_MEMBER))
+    partner_page = partner.new_page()
+    partner_watched = watch(partner_page, base)
+    partner_page.goto(f"{base}/programma/mijn-activiteiten/")
+    assert_accessible(partner_page)
+    partner_page.locator("a", has_text="Wijkdialoog in de bibliotheek").click()
+    partner_page.locator("a", has_text="Post a progress update").click()
+    assert_accessible(partner_page)
+    partner_page.fill("input[name=happened_on]", "2025-04-17")
+    partner_page.fill("textarea[name=text]", "Eerste dialoog met 28 buurtbewoners.")
+    partner_page.fill("input[name=participants]", "28")
+    _submit(partner_page)
+    assert ActivityUpdate.objects.get().author_organisation == world["partner_a"]
+    assert "Eerste dialoog met 28 buurtbewoners." in partner_page.content()
+    assert_accessible(partner_page)
+
+    # The officer makes the draft letter, writes the introduction, publishes.
+    page.goto(f"{base}/programma/{programme.pk}/brieven/nieuw/")
+    assert_accessible(page)
+    page.select_option("select[name=year]", "2025")
+    _submit(page)
+    letter = ProgressLetter.objects.get()
+    assert "Eerste dialoog met 28 buurtbewoners." in page.content()
+    assert_accessible(page)
+    page.locator("a", has_text="Edit the texts").click()
+    assert_accessible(page)
+    intro = letter.blocks.get(kind="introduction")
+    page.fill(f"textarea[name=text_{intro.pk}]", "Geachte raad, hierbij de voortgang.")
+    _submit(page)
+    page.locator("a", has_text="Publish").first.click()
+    assert_accessible(page)
+    _submit(page)
+    letter.refresh_from_db()
+    assert letter.status == LetterStatus.PUBLISHED
+
+    # The public reads it on the municipality's site.
+    visitor = new_context(java_script_enabled=False)
+    public_page = visitor.new_page()
+    public_watched = watch(public_page, base)
+    public_page.goto(f"{base}/alfastad/")
+    public_page.locator("a[href$='/voortgang/']").click()
+    assert_accessible(public_page)
+    public_page.locator("a", has_text=letter.title).click()
+    assert "Geachte raad, hierbij de voortgang." in public_page.content()
+    assert "Wijkdialoog in de bibliotheek" in public_page.content()
+    assert_accessible(public_page)
+
+    for watched_one in (watched, partner_watched, public_watched):
+        watched_one.assert_clean()
