@@ -19,7 +19,7 @@ from django.utils.functional import Promise
 from openinclusie.accounts.access import ADV_ROLES, memberships_of
 from openinclusie.accounts.models import Role, User
 from openinclusie.cases import workflow
-from openinclusie.cases.constants import HistoryEvent, MessageDirection, ResidentGround, Status
+from openinclusie.cases.constants import Channel, HistoryEvent, MessageDirection, ResidentGround, Status
 from openinclusie.cases.models import CaseAccessLog, Incident, Report, StatusChange
 from openinclusie.classification.models import Code, CodeKind, CodeListVersion
 from openinclusie.organisations.models import Municipality, Organisation
@@ -186,6 +186,8 @@ def history_entry(change: StatusChange) -> HistoryEntry:
     to_label = Status(change.to_status).label if change.to_status else ""
     if code == HistoryEvent.STATUS or (not change.event and change.from_status != change.to_status):
         label, detail = HistoryEvent.STATUS.label, f"{from_label} → {to_label}"
+    elif code == HistoryEvent.CREATED and detail in Channel.values:
+        detail = str(Channel(detail).label)
     return HistoryEntry(
         at=change.changed_at,
         by=change.changed_by.full_name if change.changed_by else "",

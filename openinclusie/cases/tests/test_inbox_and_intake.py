@@ -108,6 +108,9 @@ def test_phone_intake_registers_a_report_of_the_own_adv(world, staff):
     assert not report.is_anonymous
     assert report.receipt_digest is None
     assert StatusChange.objects.get(report=report).event == "created: phone"
+    history = consultant.client.get(response["Location"]).content.decode().split('id="history"')[1]
+    assert "Report registered" in history
+    assert str(Channel.PHONE.label) in history
 
 
 def test_a_double_submit_registers_one_report(world, staff):
