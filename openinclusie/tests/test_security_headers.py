@@ -36,6 +36,13 @@ def csp_directives(response: HttpResponse) -> dict[str, list[str]]:
 
 
 def assert_security_headers(response: HttpResponse) -> None:
+    """The full set for pages; files (CSS, images, PDF, JSON) need nosniff
+    and may carry a stricter policy of their own, e.g. ``default-src 'none'``."""
+    is_page = response.headers.get("Content-Type", "").startswith("text/html")
+    if not is_page:
+        assert response.headers.get("X-Content-Type-Options") == "nosniff"
+        assert "unsafe-inline" not in response.headers.get("Content-Security-Policy", "")
+        return
     csp = csp_directives(response)
     assert csp.get("object-src") == ["'none'"], csp
     assert csp.get("base-uri") == ["'none'"], csp
