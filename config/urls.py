@@ -8,6 +8,7 @@ from openinclusie.public import views as public_views
 urlpatterns = [
     path("thema/", include(("openinclusie.public.theme_urls", "theme"))),
     path("healthz", public_views.health, name="health"),
+    path("api/v1/", include("openinclusie.figures.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -17,6 +18,8 @@ urlpatterns += i18n_patterns(
     path("beheer/", include("openinclusie.organisations.urls")),
     path("programma/", include("openinclusie.programme.urls")),
     path("", include("openinclusie.programme.public_urls")),
+    path("cijfers/", include("openinclusie.figures.urls")),
+    path("", include("openinclusie.figures.public_urls")),
     path("", include("openinclusie.public.urls")),
     prefix_default_language=False,
 )

@@ -7,6 +7,7 @@ from django.utils import translation
 from django.views.decorators.cache import cache_control
 
 from openinclusie.accounts.access import public
+from openinclusie.figures import queries as figures_queries
 from openinclusie.organisations import queries as organisation_queries
 
 
@@ -52,6 +53,7 @@ def municipality_home(request: HttpRequest, municipality: str) -> HttpResponse:
             "adv": current.adv,
             "content": _content_template("home"),
             "report_url": _report_form_url(current.slug),
+            "headline_figures": figures_queries.latest_headline(current),
         },
     )
 

@@ -47,6 +47,28 @@ def town_a(world: dict[str, Any]) -> dict[str, Any]:
     return {"municipality": world["town_a"].slug}
 
 
+def figures_of_town_a(world: dict[str, Any]) -> dict[str, Any]:
+    """Town A with counted and released figures (see figures.tests.factories)."""
+    from openinclusie.figures.tests.factories import probe_figures
+
+    probe_figures(world)
+    return {"municipality": world["town_a"].slug}
+
+
+def figures_year_of_town_a(world: dict[str, Any]) -> dict[str, Any]:
+    from openinclusie.figures.tests.factories import probe_figures
+
+    return {"municipality": world["town_a"].slug, "year": probe_figures(world)}
+
+
+def figures_download_of_town_a(world: dict[str, Any]) -> dict[str, Any]:
+    return {**figures_year_of_town_a(world), "source": "released", "fmt": "csv"}
+
+
+def overview_download_of_town_a(world: dict[str, Any]) -> dict[str, Any]:
+    return {**figures_year_of_town_a(world), "fmt": "csv"}
+
+
 def code_list_version(world: dict[str, Any]) -> dict[str, Any]:
     from openinclusie.classification.tests.factories import probe_code
 
@@ -161,6 +183,22 @@ MATRIX: dict[str, Row] = {
     "accounts:set_password": Row(LOGIN_STEP, set_password_link),
     # Staff
     "accounts:start": Row(ALL_STAFF),
+    # Figures: protected for every staff role (scoped per municipality in
+    # figures.queries.scope), exact only for the ADV, releasing for its coordinator
+    "figures:index": Row(ALL_STAFF),
+    "figures:dashboard": Row(ALL_STAFF, figures_of_town_a),
+    "figures:download": Row(ALL_STAFF, figures_download_of_town_a),
+    "figures:adv_dashboard": Row(ADV),
+    "figures:overview": Row(ADV, figures_year_of_town_a),
+    "figures:overview_download": Row(ADV, overview_download_of_town_a),
+    "figures:release": Row(ADV_COORDINATOR, figures_year_of_town_a, method="post"),
+    # Released figures in public, and the open-data API
+    "public_figures:figures": Row(PUBLIC, figures_of_town_a),
+    "public_figures:csv": Row(PUBLIC, figures_year_of_town_a),
+    "api:figures-municipalities": Row(PUBLIC),
+    "api:figures-municipality": Row(PUBLIC, figures_of_town_a),
+    "api:schema": Row(PUBLIC),
+    "public_figures:api_docs": Row(PUBLIC),
     # ADV back office: only cases of the user's own ADV (cases/queries.py).
     "cases:inbox": Row(ADV),
     "cases:intake": Row(ADV),

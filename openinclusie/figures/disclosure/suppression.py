@@ -306,20 +306,31 @@ def _choose_complement(
     locked: frozenset[Position],
 ) -> Position | None:
     """The cheapest visible figure whose hiding protects ``exposed``; failing
-    that, the cheapest visible figure on one of its lines (so the next round
-    has more to work with); None when nothing is left to hide."""
+    that, the first of the cheapest pair that does; failing that, the
+    cheapest figure on one of its lines (so the next round has more to work
+    with); None when nothing is left to hide."""
     candidates = [p for p, mark in marks.items() if mark == Mark.SHOWN and p not in locked and grid.value(p) > 0]
     if not candidates:
         return None
 
-    def cost(p: Position) -> tuple[int, int, int, tuple[int, ...]]:
-        return (0 if _shares_line(p, exposed) else 1, 0 if p[0] == "cell" else 1, grid.value(p), _order(p)[1])
+    def cost(p: Position) -> tuple[int, int, int, int, tuple[int, ...]]:
+        value = grid.value(p)
+        # A complement of exactly k can only move up (the reader knows it is
+        # at least k), so one with room both ways is worth more.
+        return (0 if _shares_line(p, exposed) else 1, 0 if p[0] == "cell" else 1, value <= k, value, _order(p)[1])
 
     candidates.sort(key=cost)
+
+    def known(p: Position) -> Known:
+        value = grid.value(p)
+        return Known(value, *bounds_for(Mark.SECONDARY, value, k))
+
     for candidate in candidates:
-        value = grid.value(candidate)
-        trial = dict(hidden)
-        trial[candidate] = Known(value, *bounds_for(Mark.SECONDARY, value, k))
-        if is_protected(grid, trial, exposed):
+        if is_protected(grid, {**hidden, candidate: known(candidate)}, exposed):
             return candidate
+    near = [p for p in candidates if _shares_line(p, exposed)]
+    for first in near[:12]:
+        for second in candidates[:24]:
+            if second != first and is_protected(grid, {**hidden, first: known(first), second: known(second)}, exposed):
+                return first
     return candidates[0]

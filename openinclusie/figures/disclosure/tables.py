@@ -158,6 +158,14 @@ class Table:
     unit: str = "reports"
     # A report can fall in more than one row (grounds, handlings).
     multi_valued: bool = False
+    # The column charts and summaries use; default the row total.
+    main_column: str = ""
+
+    def main_of(self, row: Row) -> Cell:
+        if self.main_column:
+            keys = [column.key for column in self.columns]
+            return row.cells[keys.index(self.main_column)]
+        return row.main_cell
 
     @property
     def title(self) -> str:
@@ -174,6 +182,10 @@ class Table:
     @property
     def has_row_totals(self) -> bool:
         return any(row.total is not None for row in self.rows)
+
+    @property
+    def has_shares(self) -> bool:
+        return any(row.main_cell.share is not None for row in self.rows)
 
     @property
     def hidden_count(self) -> int:
@@ -205,6 +217,7 @@ class Table:
             "notes": [note.to_dict() for note in self.notes],
             "unit": self.unit,
             "multi_valued": self.multi_valued,
+            **({"main_column": self.main_column} if self.main_column else {}),
         }
 
     @classmethod
@@ -221,6 +234,7 @@ class Table:
             notes=tuple(Note(note["code"], note.get("params", {})) for note in data["notes"]),
             unit=data.get("unit", "reports"),
             multi_valued=data.get("multi_valued", False),
+            main_column=data.get("main_column", ""),
         )
 
 

@@ -3,8 +3,10 @@ programme module. ``counting`` is the only code that reads the case models;
 everything that leaves the ADV comes out of ``disclosure`` as protected
 table objects."""
 
+from .board import Board, adv_board
 from .live import protected_figures, unprotected_figures
 from .releases import (
+    latest_headline,
     latest_release,
     release_figures,
     released_headlines,
@@ -34,9 +36,12 @@ from .summary import (
 )
 
 __all__ = [
+    "Board",
     "Summary",
+    "adv_board",
     "can_release",
     "last_refresh",
+    "latest_headline",
     "latest_release",
     "protected_figures",
     "protected_municipality",

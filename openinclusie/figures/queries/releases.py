@@ -49,3 +49,17 @@ def released_headlines(municipality: Municipality) -> list[tuple[int, Table]]:
         if headline:
             found[year] = Table.from_dict(headline)
     return sorted(found.items())
+
+
+def latest_headline(municipality: Municipality) -> tuple[int, Table] | None:
+    """(year, headline table) of the newest released year, for the public
+    home page; None before anything was released."""
+    row = (
+        Release.objects.filter(municipality=municipality)
+        .order_by("-year", "-released_at", "-pk")
+        .values_list("year", "snapshot__tables__headline")
+        .first()
+    )
+    if row is None or not row[1]:
+        return None
+    return row[0], Table.from_dict(row[1])

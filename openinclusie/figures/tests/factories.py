@@ -95,3 +95,49 @@ def report(
     if handlings:
         made.handlings.set([code(CodeKind.HANDLING, h) for h in handlings])
     return made
+
+
+PROBE_YEAR = 2025
+
+
+def probe_figures(world: dict) -> int:
+    """Enough reports in the test world's town A for every figures page to
+    show tables, charts and hidden cells, counted and released once. For the
+    access matrix and the browser crawl. Returns the year."""
+    from django.utils import timezone
+
+    from openinclusie.accounts.models import Membership, Role
+    from openinclusie.accounts.tests.factories import UserFactory
+    from openinclusie.figures import services
+    from openinclusie.figures.models import Release
+    from openinclusie.organisations.tests.factories import NeighbourhoodFactory
+
+    town, adv = world["town_a"], world["adv_a"]
+    if Release.objects.filter(municipality=town, year=PROBE_YEAR).exists():
+        return PROBE_YEAR
+    north = NeighbourhoodFactory(municipality=town, name="Noord")
+    south = NeighbourhoodFactory(municipality=town, name="Zuid")
+    grounds = ["herkomst", "herkomst", "herkomst", "godsdienst", "leeftijd", "seksuele-gerichtheid"]
+    domains = ["arbeidsmarkt", "arbeidsmarkt", "buurt-wijk", "onderwijs", "horeca-amusement"]
+    for n in range(36):
+        lives = town if n % 5 else world["town_b"]
+        report(
+            adv,
+            at=local(PROBE_YEAR, 1 + n % 12, 1 + n % 27),
+            lives=lives,
+            happened=town if n % 7 else None,
+            online=not n % 7,
+            neighbourhood=(north if n % 3 else south) if n % 7 else None,
+            grounds=[grounds[n % len(grounds)]],
+            domain=domains[n % len(domains)],
+            nature="vijandige-bejegening" if n % 2 else "omstreden-behandeling",
+            handlings=["advies-informatie"],
+        )
+    mass = incident(adv, mass=True)
+    for _n in range(6):
+        report(adv, at=local(PROBE_YEAR, 3, 3), lives=town, online=True, grounds=["herkomst"], linked=mass)
+    services.refresh(now=timezone.now())
+    coordinator = UserFactory()
+    Membership.objects.create(user=coordinator, organisation=adv, role=Role.ADV_COORDINATOR)
+    services.release(municipality=town, year=PROBE_YEAR, by=coordinator, now=timezone.now())
+    return PROBE_YEAR

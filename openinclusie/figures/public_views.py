@@ -1,0 +1,42 @@
+"""Released figures for everyone: the municipality's figures page and the
+CSV download. Only what the ADV released, as protected table objects."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from openinclusie.accounts.access import public
+from openinclusie.figures import exports, queries
+from openinclusie.organisations import queries as organisation_queries
+
+
+@public
+def figures(request: HttpRequest, municipality: str) -> HttpResponse:
+    place = organisation_queries.published_municipality(municipality)
+    years = queries.released_years(place)
+    asked = request.GET.get("jaar")
+    if asked is not None and (not asked.isdigit() or int(asked) not in years):
+        raise Http404
+    year = int(asked) if asked else (years[0] if years else None)
+    release = queries.latest_release(place, year) if year is not None else None
+    return render(
+        request,
+        "figures/public_figures.html",
+        {
+            "municipality": place,
+            "adv": place.adv,
+            "years": years,
+            "year": year,
+            "release": release,
+            "figures": queries.release_figures(release) if release else None,
+            "headlines": queries.released_headlines(place),
+        },
+    )
+
+
+@public
+def figures_csv(request: HttpRequest, municipality: str, year: int) -> HttpResponse:
+    place = organisation_queries.published_municipality(municipality)
+    release = queries.latest_release(place, year)
+    if release is None:
+        raise Http404
+    return exports.respond(request, queries.release_figures(release), "csv", name=f"cijfers-{place.slug}-{year}")
