@@ -11,12 +11,12 @@ from typing import Any, TypeVar
 
 from django.http import HttpRequest
 
+from .models import ADV_ROLES as ADV_ROLES  # re-exported: cases and others import it from here
 from .models import Membership, Role, User
 
 ViewFunc = TypeVar("ViewFunc", bound=Callable[..., Any])
 
 STAFF_ROLES = frozenset(Role)
-ADV_ROLES = frozenset({Role.ADV_CONSULTANT, Role.ADV_COORDINATOR})
 
 
 class StaffRequest(HttpRequest):

@@ -13,7 +13,7 @@ from openinclusie.core.forms import DesignSystemFormMixin
 from openinclusie.organisations import queries as organisation_queries
 from openinclusie.organisations.models import Organisation
 
-from .models import Role, User
+from .models import ADV_ROLES, Role, User
 
 
 class UserSearchForm(DesignSystemFormMixin, forms.Form):
@@ -50,12 +50,18 @@ class MembershipForm(DesignSystemFormMixin, forms.Form):
     organisation = OrganisationChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.none(), empty_label=_("Choose an organisation")
     )
+    # ADV roles are not offered: an ADV's coordinator gives them
+    # (docs/adr/0007-adv-manages-its-own-staff.md).
     role = forms.ChoiceField(
         label=_("Role"),
-        choices=[("", _("Choose a role")), *Role.choices],
+        choices=[
+            ("", _("Choose a role")),
+            *((value, label) for value, label in Role.choices if value not in ADV_ROLES),
+        ],
         help_text=_(
-            "ADV roles exist only in an ADV, the programme officer role only in a municipality, the partner "
-            "member role only in a partner organisation. Platform admin exists in every organisation."
+            "The programme officer role exists only in a municipality, the partner member role only in a partner "
+            "organisation. Platform admin exists in every organisation. ADV roles are given by the ADV's own "
+            "coordinator."
         ),
     )
 
@@ -65,6 +71,47 @@ class MembershipForm(DesignSystemFormMixin, forms.Form):
 
     def clean_role(self) -> Role:
         return Role(self.cleaned_data["role"])
+
+
+TEAM_ROLE_CHOICES = [
+    (Role.ADV_CONSULTANT.value, Role.ADV_CONSULTANT.label),
+    (Role.ADV_COORDINATOR.value, Role.ADV_COORDINATOR.label),
+]
+
+
+class TeamRoleForm(DesignSystemFormMixin, forms.Form):
+    """A role in the coordinator's own ADV; nothing else can be chosen."""
+
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=TEAM_ROLE_CHOICES,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "A consultant handles reports. A coordinator also manages the team, the ADV's settings and its figures."
+        ),
+    )
+
+    def __init__(self, *args: Any, roles: list[tuple[str, str]] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if roles is not None:
+            self.fields["role"].choices = roles  # type: ignore[attr-defined]
+
+    def clean_role(self) -> Role:
+        return Role(self.cleaned_data["role"])
+
+
+class TeamInviteForm(TeamRoleForm):
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        help_text=_("Their work address at the ADV. They log in with it. One account per person: no shared addresses."),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    full_name = forms.CharField(
+        label=_("Full name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "off"})
+    )
+
+    field_order = ["email", "full_name", "role"]
 
 
 class SetPasswordForm(DesignSystemFormMixin, forms.Form):

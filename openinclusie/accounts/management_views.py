@@ -1,6 +1,12 @@
 """Platform management of accounts: users, their roles, their second factor
 and set-password links. Nothing here reads or touches case files.
 
+ADV staff are managed by their ADV's coordinator (``team_views.py``): here
+a platform admin sees that such an account exists, with its name, e-mail
+address and organisations, but cannot change its ADV roles, reset its second
+factor, make a set-password link for it or switch it off or on. The services
+refuse those; the pages hide them and say why.
+
 Actions that change something are POST only; the destructive ones first
 show a confirmation page on GET, so every step works without JavaScript."""
 
@@ -30,17 +36,24 @@ PAGE_SIZE = 50
 SHOW_LINK_ONCE_SESSION_KEY = "management_password_link"
 
 
-def _refused(form: object, error: services.AccountError) -> None:
+def refused(form: object, error: services.AccountError) -> None:
     field = error.field if error.field in form.fields else None  # type: ignore[attr-defined]
     form.add_error(field, str(error))  # type: ignore[attr-defined]
 
 
-def _remember_password_link(request: HttpRequest, user: User, link: services.PasswordLink) -> None:
+def remember_password_link(request: HttpRequest, user: User, link: services.PasswordLink) -> None:
     path = reverse("accounts:set_password", kwargs={"uidb64": link.uidb64, "token": link.token})
     request.session[SHOW_LINK_ONCE_SESSION_KEY] = {"user": user.pk, "url": request.build_absolute_uri(path)}
 
 
-def _link_validity() -> str:
+def take_password_link(request: HttpRequest, user: User) -> str | None:
+    """The link remembered for this account, once: it is gone from the
+    session after this."""
+    remembered = request.session.pop(SHOW_LINK_ONCE_SESSION_KEY, None)
+    return remembered["url"] if remembered and remembered.get("user") == user.pk else None
+
+
+def link_validity_days() -> str:
     return str(timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT).days)
 
 
@@ -68,10 +81,10 @@ def user_create(request: StaffRequest) -> HttpResponse:
         try:
             account = services.create_user(actor=request.user, now=timezone.now(), **form.cleaned_data)
         except services.AccountError as error:
-            _refused(form, error)
+            refused(form, error)
         else:
             user = account.user
-            _remember_password_link(request, user, account.password_link)
+            remember_password_link(request, user, account.password_link)
             messages.success(request, _("The account of %(name)s has been created.") % {"name": user.full_name})
             return redirect("accounts:user_detail", pk=user.pk)
     return render(request, "accounts/management/user_create.html", {"form": form})
@@ -79,9 +92,8 @@ def user_create(request: StaffRequest) -> HttpResponse:
 
 @staff(Role.PLATFORM_ADMIN)
 def user_detail(request: StaffRequest, pk: int) -> HttpResponse:
-    overview = queries.user_overview(pk)
-    remembered = request.session.pop(SHOW_LINK_ONCE_SESSION_KEY, None)
-    password_link = remembered["url"] if remembered and remembered.get("user") == overview.user.pk else None
+    overview = queries.user_overview(pk, viewer=request.user)
+    password_link = take_password_link(request, overview.user)
     return render(
         request,
         "accounts/management/user_detail.html",
@@ -90,7 +102,7 @@ def user_detail(request: StaffRequest, pk: int) -> HttpResponse:
             "overview": overview,
             "is_own_account": overview.user.pk == request.user.pk,
             "password_link": password_link,
-            "link_valid_days": _link_validity(),
+            "link_valid_days": link_validity_days(),
             "membership_form": MembershipForm(),
         },
     )
@@ -114,9 +126,10 @@ def _confirm(request: HttpRequest, user: User, action: str) -> HttpResponse:
 @staff(Role.PLATFORM_ADMIN)
 def user_deactivate(request: StaffRequest, pk: int) -> HttpResponse:
     user = queries.user_for_management(pk)
-    if request.method != "POST":
-        return _confirm(request, user, "deactivate")
     try:
+        services.check_may_manage_account(actor=request.user, user=user)
+        if request.method != "POST":
+            return _confirm(request, user, "deactivate")
         services.deactivate_user(actor=request.user, user=user, now=timezone.now())
     except services.AccountError as error:
         messages.error(request, str(error))
@@ -132,17 +145,22 @@ def user_deactivate(request: StaffRequest, pk: int) -> HttpResponse:
 @require_POST
 def user_reactivate(request: StaffRequest, pk: int) -> HttpResponse:
     user = queries.user_for_management(pk)
-    services.reactivate_user(actor=request.user, user=user, now=timezone.now())
-    messages.success(request, _("The account of %(name)s is switched on again.") % {"name": user.full_name})
+    try:
+        services.reactivate_user(actor=request.user, user=user, now=timezone.now())
+    except services.AccountError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The account of %(name)s is switched on again.") % {"name": user.full_name})
     return redirect("accounts:user_detail", pk=user.pk)
 
 
 @staff(Role.PLATFORM_ADMIN)
 def user_reset_second_factor(request: StaffRequest, pk: int) -> HttpResponse:
     user = queries.user_for_management(pk)
-    if request.method != "POST":
-        return _confirm(request, user, "reset_second_factor")
     try:
+        services.check_may_manage_account(actor=request.user, user=user)
+        if request.method != "POST":
+            return _confirm(request, user, "reset_second_factor")
         services.reset_second_factor(actor=request.user, user=user, now=timezone.now())
     except services.AccountError as error:
         messages.error(request, str(error))
@@ -164,7 +182,7 @@ def user_password_link(request: StaffRequest, pk: int) -> HttpResponse:
     except services.AccountError as error:
         messages.error(request, str(error))
     else:
-        _remember_password_link(request, user, link)
+        remember_password_link(request, user, link)
     return redirect("accounts:user_detail", pk=user.pk)
 
 
@@ -176,7 +194,7 @@ def membership_add(request: StaffRequest, pk: int) -> HttpResponse:
         try:
             membership = services.add_membership(actor=request.user, user=user, now=timezone.now(), **form.cleaned_data)
         except services.AccountError as error:
-            _refused(form, error)
+            refused(form, error)
         else:
             messages.success(
                 request,
@@ -195,9 +213,12 @@ def membership_add(request: StaffRequest, pk: int) -> HttpResponse:
 def membership_remove(request: StaffRequest, pk: int, membership: int) -> HttpResponse:
     user = queries.user_for_management(pk)
     current = queries.membership_of_user(user, membership)
-    if request.method != "POST":
-        return render(request, "accounts/management/membership_remove.html", {"account": user, "membership": current})
     try:
+        services.check_may_manage_role(actor=request.user, organisation=current.organisation, role=Role(current.role))
+        if request.method != "POST":
+            return render(
+                request, "accounts/management/membership_remove.html", {"account": user, "membership": current}
+            )
         services.remove_membership(actor=request.user, membership=current, now=timezone.now())
     except services.AccountError as error:
         messages.error(request, str(error))

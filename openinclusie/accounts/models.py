@@ -1,8 +1,9 @@
-from typing import Any
+from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from openinclusie.organisations.models import Organisation
@@ -34,15 +35,17 @@ class User(AbstractUser):
     full_name = models.CharField(_("full name"), max_length=150)
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    objects = UserManager()  # type: ignore[misc]
+    # The stubs type AbstractUser.objects as Django's username-based manager;
+    # this model has no username, so its manager differs on purpose.
+    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
 
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
         constraints = [
-            models.CheckConstraint(condition=Q(email=models.functions.Lower("email")), name="user_email_lowercase"),
+            models.CheckConstraint(condition=Q(email=Lower("email")), name="user_email_lowercase"),
         ]
 
     def __str__(self) -> str:
@@ -55,6 +58,11 @@ class Role(models.TextChoices):
     PROGRAMME_OFFICER = "programme_officer", _("Programme officer")
     PARTNER_MEMBER = "partner_member", _("Partner member")
     PLATFORM_ADMIN = "platform_admin", _("Platform admin")
+
+
+# The roles of an ADV's own staff. Only a coordinator of that ADV gives or
+# takes them away (docs/adr/0007-adv-manages-its-own-staff.md).
+ADV_ROLES = frozenset({Role.ADV_CONSULTANT, Role.ADV_COORDINATOR})
 
 
 # Which roles an organisation of each kind can give. Platform management is a
@@ -107,8 +115,9 @@ class AdminActionKind(models.TextChoices):
 
 
 class AdminAction(models.Model):
-    """Append-only trail of what platform management changed: accounts,
-    roles, second factors, organisations, municipalities and neighbourhoods.
+    """Append-only trail of what platform management and ADV coordinators
+    changed: accounts, roles, second factors, organisations, municipalities
+    and neighbourhoods.
     Rows are only ever added, by ``services.record_admin_action``. The target
     is kept as a label too, so an entry still reads right after the target
     was renamed or removed."""

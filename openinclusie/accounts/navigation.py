@@ -26,6 +26,7 @@ MENU: list[MenuItem] = [
     MenuItem(_("Figures"), "figures:index"),
     MenuItem(_("Programme"), "programme:home"),
     MenuItem(_("My activities"), "programme:my_activities"),
+    MenuItem(_("Team"), "accounts:team"),
     MenuItem(_("Organisations"), "organisations:organisation_list"),
     MenuItem(_("Municipalities"), "organisations:municipality_list"),
     MenuItem(_("Users"), "accounts:user_list"),
@@ -37,7 +38,7 @@ def menu_for(request: HttpRequest) -> list[dict[str, object]]:
     if not is_fully_authenticated(request):
         return []
     roles = roles_of(request)
-    items = []
+    items: list[dict[str, object]] = []
     for item in MENU:
         url = reverse(item.url_name)
         policy = policy_of(resolve(url).func)

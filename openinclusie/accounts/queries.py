@@ -4,14 +4,17 @@ from dataclasses import dataclass
 
 from django.contrib.auth.tokens import default_token_generator
 from django.db.models import Prefetch, Q, QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 from django_otp import user_has_device
 
+from openinclusie.organisations.models import Organisation, OrganisationKind
+
 from .access import memberships_of
-from .models import AdminAction, Membership, User
+from .authority import AccountGap, authority_of
+from .models import ADV_ROLES, AdminAction, Membership, Role, User
 
 
 @dataclass(frozen=True)
@@ -93,17 +96,111 @@ class UserOverview:
     has_second_factor: bool
     actions_about: list[AdminAction]
     actions_by: list[AdminAction]
+    # What the viewer lacks for actions on the whole account (ADV staff:
+    # their ADV's coordinator), and which roles the viewer may take away.
+    gap: AccountGap
+    manageable_membership_ids: frozenset[int]
+    is_adv_staff: bool
 
 
-def user_overview(pk: int) -> UserOverview:
+def user_overview(pk: int, *, viewer: User) -> UserOverview:
     """Everything the management page of one account shows."""
     user = user_for_management(pk)
+    memberships = list(memberships_of_user(user))
+    authority = authority_of(viewer)
     return UserOverview(
         user=user,
-        memberships=list(memberships_of_user(user)),
+        memberships=memberships,
         has_second_factor=has_second_factor(user),
         actions_about=list(admin_actions_about(user)),
         actions_by=list(admin_actions_by(user)),
+        gap=authority.gap_for_account(memberships),
+        manageable_membership_ids=frozenset(m.pk for m in memberships if authority.over_membership(m)),
+        is_adv_staff=any(m.role in ADV_ROLES for m in memberships),
+    )
+
+
+# --- An ADV's own team, for its coordinators ----------------------------------------------------
+
+# The roles a coordinator gives in their ADV's team.
+TEAM_ROLES = (Role.ADV_CONSULTANT, Role.ADV_COORDINATOR)
+
+
+def coordinated_advs(request: HttpRequest) -> list[Organisation]:
+    """The ADVs the signed-in user is a coordinator of."""
+    seen: dict[int, Organisation] = {}
+    for membership in memberships_of(request):
+        if membership.role == Role.ADV_COORDINATOR and membership.organisation.kind == OrganisationKind.ADV:
+            seen.setdefault(membership.organisation_id, membership.organisation)
+    return sorted(seen.values(), key=lambda adv: adv.name)
+
+
+def coordinated_adv(request: HttpRequest, slug: str) -> Organisation:
+    """One ADV the signed-in user coordinates; any other answers 404."""
+    for adv in coordinated_advs(request):
+        if adv.slug == slug:
+            return adv
+    raise Http404
+
+
+def team_of(adv: Organisation) -> QuerySet[User]:
+    """The ADV's staff: everyone with an ADV role in it, switched off or
+    not, with those roles as ``team_roles``."""
+    return (
+        User.objects.filter(pk__in=Membership.objects.filter(organisation=adv, role__in=ADV_ROLES).values("user_id"))
+        .order_by("full_name", "email")
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.filter(organisation=adv, role__in=ADV_ROLES).order_by("role"),
+                to_attr="team_roles",
+            )
+        )
+    )
+
+
+def team_member(adv: Organisation, pk: int) -> User:
+    """A member of the ADV's team; anyone else answers 404."""
+    return get_object_or_404(team_of(adv), pk=pk)
+
+
+def team_role(adv: Organisation, user: User, pk: int) -> Membership:
+    """One ADV role of a team member in this ADV; anything else answers 404."""
+    return get_object_or_404(
+        Membership.objects.select_related("organisation", "user"),
+        organisation=adv,
+        user=user,
+        role__in=ADV_ROLES,
+        pk=pk,
+    )
+
+
+@dataclass(frozen=True)
+class TeamMemberOverview:
+    user: User
+    roles_here: list[Membership]
+    roles_elsewhere: list[Membership]
+    has_second_factor: bool
+    # What the viewing coordinator lacks for actions on the whole account.
+    gap: AccountGap
+    roles_to_give: list[tuple[str, str]]
+    actions_about: list[AdminAction]
+
+
+def team_member_overview(adv: Organisation, pk: int, *, viewer: User) -> TeamMemberOverview:
+    """Everything the page of one team member shows to a coordinator."""
+    user = team_member(adv, pk)
+    memberships = list(memberships_of_user(user))
+    roles_here = [m for m in memberships if m.organisation_id == adv.pk and m.role in ADV_ROLES]
+    held = {m.role for m in roles_here}
+    return TeamMemberOverview(
+        user=user,
+        roles_here=roles_here,
+        roles_elsewhere=[m for m in memberships if m not in roles_here],
+        has_second_factor=has_second_factor(user),
+        gap=authority_of(viewer).gap_for_account(memberships),
+        roles_to_give=[(role.value, str(role.label)) for role in TEAM_ROLES if role not in held],
+        actions_about=list(admin_actions_about(user)),
     )
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import management_views, views
+from . import management_views, team_views, views
 
 app_name = "accounts"
 
@@ -33,4 +33,22 @@ urlpatterns = [
         management_views.membership_remove,
         name="membership_remove",
     ),
+    # An ADV's own team, managed by its coordinators (docs/adr/0007).
+    path("adv/team/", team_views.team, name="team"),
+    path("adv/team/<slug:adv>/uitnodigen/", team_views.team_invite, name="team_invite"),
+    path("adv/team/<slug:adv>/<int:pk>/", team_views.team_member, name="team_member"),
+    path("adv/team/<slug:adv>/<int:pk>/rollen/nieuw/", team_views.team_role_add, name="team_role_add"),
+    path(
+        "adv/team/<slug:adv>/<int:pk>/rollen/<int:membership>/verwijderen/",
+        team_views.team_role_remove,
+        name="team_role_remove",
+    ),
+    path(
+        "adv/team/<slug:adv>/<int:pk>/tweestaps/herstellen/",
+        team_views.team_reset_second_factor,
+        name="team_reset_second_factor",
+    ),
+    path("adv/team/<slug:adv>/<int:pk>/wachtwoordlink/", team_views.team_password_link, name="team_password_link"),
+    path("adv/team/<slug:adv>/<int:pk>/uitschakelen/", team_views.team_switch_off, name="team_switch_off"),
+    path("adv/team/<slug:adv>/<int:pk>/inschakelen/", team_views.team_switch_on, name="team_switch_on"),
 ]

@@ -127,6 +127,35 @@ def set_password_link(world: dict[str, Any]) -> dict[str, Any]:
     return {"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)}
 
 
+def team_of_adv_a(world: dict[str, Any]) -> dict[str, Any]:
+    return {"adv": world["adv_a"].slug}
+
+
+def _consultant_of_adv_a(world: dict[str, Any]) -> tuple[Any, Any]:
+    """A consultant of ADV A and their membership, made once per test: the
+    colleague ADV A's coordinator manages on the Team pages."""
+    if "consultant_a" not in world:
+        from openinclusie.accounts.services import grant_membership
+        from openinclusie.accounts.tests.factories import UserFactory
+
+        user = UserFactory()
+        world["consultant_a"] = (
+            user,
+            grant_membership(user=user, organisation=world["adv_a"], role=Role.ADV_CONSULTANT),
+        )
+    return world["consultant_a"]
+
+
+def team_member_of_adv_a(world: dict[str, Any]) -> dict[str, Any]:
+    user, _membership = _consultant_of_adv_a(world)
+    return {"adv": world["adv_a"].slug, "pk": user.pk}
+
+
+def team_role_of_adv_a(world: dict[str, Any]) -> dict[str, Any]:
+    user, membership = _consultant_of_adv_a(world)
+    return {"adv": world["adv_a"].slug, "pk": user.pk, "membership": membership.pk}
+
+
 def _report_of_adv_a(world: dict[str, Any]) -> Any:
     """One report of ADV A, with contact details, made once per test. The
     canary test puts its own report in ``world["report_a"]`` first."""
@@ -247,6 +276,17 @@ MATRIX: dict[str, Row] = {
     "accounts:user_password_link": Row(PLATFORM_ADMIN, managed_user, method="post"),
     "accounts:membership_add": Row(PLATFORM_ADMIN, managed_user),
     "accounts:membership_remove": Row(PLATFORM_ADMIN, managed_membership),
+    # An ADV's own team: only its coordinators (docs/adr/0007); another ADV's
+    # staff answer 404 (accounts/queries.py).
+    "accounts:team": Row(ADV_COORDINATOR),
+    "accounts:team_invite": Row(ADV_COORDINATOR, team_of_adv_a),
+    "accounts:team_member": Row(ADV_COORDINATOR, team_member_of_adv_a),
+    "accounts:team_role_add": Row(ADV_COORDINATOR, team_member_of_adv_a),
+    "accounts:team_role_remove": Row(ADV_COORDINATOR, team_role_of_adv_a),
+    "accounts:team_reset_second_factor": Row(ADV_COORDINATOR, team_member_of_adv_a),
+    "accounts:team_password_link": Row(ADV_COORDINATOR, team_member_of_adv_a, method="post"),
+    "accounts:team_switch_off": Row(ADV_COORDINATOR, team_member_of_adv_a),
+    "accounts:team_switch_on": Row(ADV_COORDINATOR, team_member_of_adv_a, method="post"),
     # Programme: vision, programmes, lines, objectives, activities, indicators, letters
     "programme:home": Row(PROGRAMME_READERS),
     "programme:vision_create": Row(PROGRAMME_EDITORS),

@@ -30,9 +30,10 @@ def admin(admin_user):
 
 @pytest.fixture
 def colleague(world):
-    """An ADV consultant, signed in on their own client."""
+    """A partner member: an account platform management manages. (ADV staff
+    are managed by their ADV's coordinator: test_adv_staff_management.py.)"""
     user = UserFactory(full_name="Consulent Alfa")
-    grant_membership(user=user, organisation=world["adv_a"], role=Role.ADV_CONSULTANT)
+    grant_membership(user=user, organisation=world["partner_a"], role=Role.PARTNER_MEMBER)
     return user
 
 
@@ -52,7 +53,7 @@ def test_the_user_list_searches_by_name_and_e_mail_with_a_plain_get_form(admin, 
     assert response.status_code == 200
     assert "Consulent Alfa" in content
     assert "Iemand Anders" not in content
-    assert "ADV consultant at ADV Alfa" in content
+    assert "Partner member at Partner Alfa" in content
     by_email = admin.get(reverse("accounts:user_list"), {"q": "iemand@"}).content.decode()
     assert "Iemand Anders" in by_email
     assert "Consulent Alfa" not in by_email
@@ -257,10 +258,10 @@ def test_reset_second_factor_forces_enrolment_and_is_logged(admin, admin_user, c
 def test_give_and_take_away_a_role(admin, admin_user, world, colleague):
     response = admin.post(
         reverse("accounts:membership_add", args=[colleague.pk]),
-        {"organisation": world["adv_a"].pk, "role": Role.ADV_COORDINATOR},
+        {"organisation": world["municipality_org_a"].pk, "role": Role.PROGRAMME_OFFICER},
     )
     assert response.status_code == 302
-    membership = Membership.objects.get(user=colleague, role=Role.ADV_COORDINATOR)
+    membership = Membership.objects.get(user=colleague, role=Role.PROGRAMME_OFFICER)
 
     remove_url = reverse("accounts:membership_remove", args=[colleague.pk, membership.pk])
     assert admin.get(remove_url).status_code == 200
@@ -270,18 +271,18 @@ def test_give_and_take_away_a_role(admin, admin_user, world, colleague):
     detail = admin.get(reverse("accounts:user_detail", args=[colleague.pk])).content.decode()
     assert "Role given" in detail
     assert "Role taken away" in detail
-    assert detail.count("ADV coordinator at ADV Alfa") >= 2
+    assert detail.count("Programme officer at Gemeente Alfastad") >= 2
 
 
 def test_a_role_the_organisation_cannot_give_is_a_form_error(admin, world, colleague):
     response = admin.post(
         reverse("accounts:membership_add", args=[colleague.pk]),
-        {"organisation": world["partner_a"].pk, "role": Role.ADV_CONSULTANT},
+        {"organisation": world["partner_a"].pk, "role": Role.PROGRAMME_OFFICER},
     )
     assert response.status_code == 200
     assert response.context["form"].errors["role"]
     assert "Partner Alfa" in response.content.decode()
-    assert not Membership.objects.filter(user=colleague, organisation=world["partner_a"]).exists()
+    assert not Membership.objects.filter(user=colleague, role=Role.PROGRAMME_OFFICER).exists()
 
 
 def test_an_unknown_role_is_a_form_error(admin, world, colleague):
@@ -296,11 +297,11 @@ def test_an_unknown_role_is_a_form_error(admin, world, colleague):
 def test_an_admin_cannot_give_themselves_a_role(admin, admin_user, world):
     response = admin.post(
         reverse("accounts:membership_add", args=[admin_user.pk]),
-        {"organisation": world["adv_a"].pk, "role": Role.ADV_CONSULTANT},
+        {"organisation": world["partner_a"].pk, "role": Role.PARTNER_MEMBER},
     )
     assert response.status_code == 200
     assert "Ask another platform admin" in response.content.decode()
-    assert not Membership.objects.filter(user=admin_user, role=Role.ADV_CONSULTANT).exists()
+    assert not Membership.objects.filter(user=admin_user, role=Role.PARTNER_MEMBER).exists()
 
 
 def test_a_membership_is_only_removed_through_its_own_user(admin, world, colleague):
