@@ -12,6 +12,7 @@ from openinclusie.accounts.services import current_totp_token, grant_membership
 from openinclusie.accounts.tests.factories import PASSWORD, UserFactory
 
 from .access_matrix import MATRIX, PUBLIC
+from .browser_support import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -49,7 +50,7 @@ def test_login_with_the_keyboard_only(world, live_server, page):
     page.goto(live_server.url + reverse("public:index"))
 
     # From the home page to the login page: the footer link, by keyboard.
-    _tab_to(page, f"footer a[href='{reverse('accounts:login')}']", max_presses=40)
+    _tab_to(page, f"footer a[href='{reverse('accounts:login')}']", max_presses=80)
     page.keyboard.press("Enter")
     page.wait_for_url(f"**{reverse('accounts:login')}")
 
@@ -94,12 +95,13 @@ def test_public_pages_work_without_javascript(world, live_server, page_without_j
         if row.access != PUBLIC or row.method != "get":
             continue
         url = live_server.url + reverse(name, kwargs=row.kwargs(world))
+        if not page.request.get(url).headers.get("content-type", "").startswith("text/html"):
+            continue  # CSS, JSON, downloads: not a page
         response = page.goto(url)
         assert response is not None
-        if not response.headers.get("content-type", "").startswith("text/html"):
-            continue
         assert response.status == 200, url
         assert page.locator("h1").first.is_visible(), url
+        assert_accessible(page)
         opened += 1
     assert opened, "No public HTML page in the access matrix"
 
