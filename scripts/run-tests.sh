@@ -21,13 +21,16 @@ else
     echo "Database: SQLite (DATABASE_URL is not set)"
 fi
 
+# A hung test must not hold CI for hours: stop the run after TEST_TIMEOUT
+# seconds (pytest's faulthandler_timeout prints where a test hangs first).
 start=$SECONDS
-.venv/bin/pytest -q -rfEs "$@"
+timeout --kill-after=30 "${TEST_TIMEOUT:-2400}" .venv/bin/pytest -q -rfEs "$@"
 status=$?
 echo "pytest finished in $((SECONDS - start)) s with exit code $status"
 
 case $status in
     0) exit 0 ;;
     5) echo "FAILED: pytest collected no tests." >&2; exit 1 ;;
+    124|137) echo "FAILED: the test run took longer than ${TEST_TIMEOUT:-2400} s and was stopped." >&2; exit 1 ;;
     *) exit "$status" ;;
 esac
