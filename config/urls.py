@@ -16,6 +16,7 @@ urlpatterns += i18n_patterns(
     path("adv/", include("openinclusie.cases.urls")),
     path("beheer/codelijsten/", include("openinclusie.classification.urls")),
     path("beheer/", include("openinclusie.organisations.urls")),
+    path("", include("openinclusie.reports.urls")),
     path("programma/", include("openinclusie.programme.urls")),
     path("", include("openinclusie.programme.public_urls")),
     path("cijfers/", include("openinclusie.figures.urls")),

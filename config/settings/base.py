@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "openinclusie.classification",
     "openinclusie.cases",
     "openinclusie.figures",
+    "openinclusie.reports",
     "openinclusie.programme",
     "openinclusie.public",
     "openinclusie.demo",
@@ -204,3 +205,10 @@ OTP_TOTP_ISSUER = PLATFORM_NAME
 # (which have no request to take the host from) start with it.
 PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 RATE_LIMIT_SCALE = 1
+
+# Receipt codes are stored as argon2id hashes (cases.receipts). About 80 ms
+# per hash on a 2-core machine with these values; every follow-up login
+# costs one hash, so lookups are rate-limited.
+RECEIPT_HASH_TIME_COST = int(os.environ.get("RECEIPT_HASH_TIME_COST", "3"))
+RECEIPT_HASH_MEMORY_KIB = int(os.environ.get("RECEIPT_HASH_MEMORY_KIB", "32768"))
+RECEIPT_HASH_PARALLELISM = 1

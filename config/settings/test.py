@@ -18,3 +18,6 @@ WHITENOISE_AUTOREFRESH = True
 # TRUNCATE (~2 s per test on our machines); see the backend's docstring.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["ENGINE"] = "openinclusie.tests.postgresql_backend"
+# Receipt hashes: the same algorithm, cheap parameters.
+RECEIPT_HASH_TIME_COST = 1
+RECEIPT_HASH_MEMORY_KIB = 8

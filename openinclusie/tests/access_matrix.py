@@ -69,6 +69,10 @@ def overview_download_of_town_a(world: dict[str, Any]) -> dict[str, Any]:
     return {**figures_year_of_town_a(world), "fmt": "csv"}
 
 
+def first_report_step_of_town_a(world: dict[str, Any]) -> dict[str, Any]:
+    return {"municipality": world["town_a"].slug, "step": 1}
+
+
 def code_list_version(world: dict[str, Any]) -> dict[str, Any]:
     from openinclusie.classification.tests.factories import probe_code
 
@@ -205,6 +209,14 @@ MATRIX: dict[str, Row] = {
     "public:municipality_home": Row(PUBLIC, town_a),
     "public:privacy_statement": Row(PUBLIC, town_a),
     "public:accessibility_statement": Row(PUBLIC, town_a),
+    # Meldpunt: the resident's form and the receipt-code follow-up page
+    "reports:report_start": Row(PUBLIC, town_a),
+    "reports:report_step": Row(PUBLIC, first_report_step_of_town_a),
+    "reports:report_check": Row(PUBLIC, town_a),
+    "reports:report_sent": Row(PUBLIC, town_a),
+    "reports:follow_up_login": Row(PUBLIC, town_a),
+    "reports:follow_up": Row(PUBLIC, town_a),
+    "reports:follow_up_close": Row(PUBLIC, town_a, method="post"),
     # Logging in
     "accounts:login": Row(LOGIN_STEP),
     "accounts:verify": Row(LOGIN_STEP),
