@@ -10,7 +10,7 @@ from django.db import connection
 from openinclusie.cases.models import Report
 from openinclusie.organisations.models import Organisation
 
-from . import http, programme_letter
+from . import figures_scenarios, http, programme_letter
 from .data import generate_reports
 
 BENCH_ADV = "idb"
@@ -47,6 +47,7 @@ def prepare_data(*, inbox_reports: int) -> None:
         print(f"Generated {missing} reports in {time.perf_counter() - started:.1f} s")
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
+    figures_scenarios.prepare()
 
 
 def best_of(runs: int, work: Callable[[], object]) -> float:
@@ -79,6 +80,7 @@ def measure_all(*, host: str, port: int) -> Results:
     if letter_path:
         results.pages.append(measure_page("Public site: progress letter", letter_path, host=host, port=port))
     results.notes.extend(programme_letter.measure_letter())
+    figures_scenarios.measure(results, host=host, port=port)
     return results
 
 

@@ -59,6 +59,9 @@ class YearSummary(models.Model):
     refreshed_at = models.DateTimeField()
     # disclosure.tables.FigureSet.to_dict() of the protected set.
     protected = models.JSONField()
+    # The exact counts it was made from, as counting.Fact rows (for the
+    # ADV's own overview).
+    exact = models.JSONField(default=list)
 
     class Meta:
         constraints = [

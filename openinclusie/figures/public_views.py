@@ -3,6 +3,7 @@ CSV download. Only what the ADV released, as protected table objects."""
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 
 from openinclusie.accounts.access import public
 from openinclusie.figures import exports, queries
@@ -27,8 +28,10 @@ def figures(request: HttpRequest, municipality: str) -> HttpResponse:
             "years": years,
             "year": year,
             "release": release,
-            "figures": queries.release_figures(release) if release else None,
-            "headlines": queries.released_headlines(place),
+            # Read only when the cached page body is missing.
+            "figures": SimpleLazyObject(lambda: queries.release_figures(release)) if release else None,
+            "headlines": SimpleLazyObject(lambda: queries.released_headlines(place)),
+            "cache_key": f"{place.pk}:{release.pk if release else ''}:{queries.latest_release_pk(place)}",
         },
     )
 

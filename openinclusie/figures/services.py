@@ -20,7 +20,7 @@ from .disclosure.periods import year_bounds
 from .models import FigureAccessLog, RefreshRun, Release, Tally, YearSummary
 from .queries import live
 from .queries.build import Catalogue, raw_overview
-from .queries.counting import Fact, collect, fingerprints
+from .queries.counting import Fact, collect, fact_row, fingerprints
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +44,9 @@ def refresh(*, now: datetime, full: bool = False, municipality_ids: list[int] | 
     """Rebuild the summary of every municipality-year whose reports changed
     since the last refresh (all of them with ``full``). Returns how many
     were rebuilt. Safe to run at any time; each year is one transaction."""
-    run = RefreshRun.objects.create(started_at=now, full=full)
+    # Only a refresh of everything counts as "the last refresh"; recounting
+    # one municipality does not.
+    run = RefreshRun.objects.create(started_at=now, full=full) if municipality_ids is None else None
     current = fingerprints(municipality_ids)
     stored_rows = YearSummary.objects.all()
     if municipality_ids is not None:
@@ -72,9 +74,10 @@ def refresh(*, now: datetime, full: bool = False, municipality_ids: list[int] | 
             now=now,
             everyone=municipality_ids is None and len(ids) == Municipality.objects.count(),
         )
-    run.finished_at = timezone.now()
-    run.partitions = len(stale)
-    run.save(update_fields=["finished_at", "partitions"])
+    if run is not None:
+        run.finished_at = timezone.now()
+        run.partitions = len(stale)
+        run.save(update_fields=["finished_at", "partitions"])
     return len(stale)
 
 
@@ -125,6 +128,7 @@ def _rebuild_year(
                 fingerprint=fingerprints[municipality.pk],
                 refreshed_at=now,
                 protected=protect_overview(raw, policy).to_dict(),
+                exact=[fact_row(fact) for fact in by_municipality.get(municipality.pk, [])],
             )
         )
     YearSummary.objects.bulk_create(summaries, batch_size=200)

@@ -15,5 +15,6 @@ urlpatterns = [
         views.dashboard_download,
         name="download",
     ),
+    path("<slug:municipality>/<int:year>/opnieuw-tellen/", views.recount, name="recount"),
     path("<slug:municipality>/<int:year>/vrijgeven/", views.release, name="release"),
 ]

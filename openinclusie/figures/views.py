@@ -67,46 +67,52 @@ def index(request: HttpRequest) -> HttpResponse:
 def dashboard(request: HttpRequest, municipality: str) -> HttpResponse:
     place = queries.protected_municipality(request, municipality)
     now = timezone.now()
-    last_refresh = queries.last_refresh()
+    last_refresh = queries.last_refresh_cached()
     services.request_refresh_if_stale(now=now, last_refresh=last_refresh)
-    released_years = queries.released_years(place)
-    years = sorted(set(queries.summary_years(place)) | set(released_years), reverse=True)
-    year = _chosen_year(request, years, released_years)
+    state = queries.year_state(place)
+    year = _chosen_year(request, state.years, state.released_years)
     source = request.GET.get("bron")
     if source not in (None, RELEASED, LIVE):
         raise Http404
-    release = queries.latest_release(place, year) if year is not None else None
+    released = state.released.get(year) if year is not None else None
     if source is None:
-        source = RELEASED if release else LIVE
-    if source == RELEASED and release is None:
+        source = RELEASED if released else LIVE
+    if source == RELEASED and released is None:
         raise Http404
     if year is not None:
         services.log_access(user=_user(request), municipality=place, year=year, action=FigureAction.DASHBOARD, now=now)
-    as_of: datetime | None
+    # The page body is cached per version of what it shows; these are only
+    # read when the cache misses.
     figures: Any
-    if source == RELEASED and release is not None:
-        shown = release
-        as_of = release.released_at
-        figures = SimpleLazyObject(lambda: queries.release_figures(shown))
+    as_of: datetime | None
+    if source == RELEASED and released is not None:
+        release_pk, as_of = released
+        figures = SimpleLazyObject(lambda: queries.release_figures(queries.release_by_pk(release_pk)))
         headlines = SimpleLazyObject(lambda: queries.released_headlines(place))
-        version = f"release-{release.pk}"
+        version = f"release-{release_pk}"
     else:
-        summary = queries.summary_figures(place, year) if year is not None else None
-        as_of = summary.refreshed_at if summary else None
-        figures = SimpleLazyObject(lambda: summary.figures if summary else None)
+        as_of = state.counted.get(year) if year is not None else None
+        figures = SimpleLazyObject(
+            lambda: (
+                (summary.figures if (summary := queries.summary_figures(place, year)) else None)
+                if year is not None
+                else None
+            )
+        )
         headlines = SimpleLazyObject(lambda: queries.yearly_headlines(place))
         # The yearly comparison reads every year, so any refresh renews it.
-        version = f"live-{queries.summary_version(place, year or 0)}-{last_refresh.isoformat() if last_refresh else ''}"
+        counted = max(state.counted.values(), default=None)
+        version = f"live-{as_of.isoformat() if as_of else ''}-{counted.isoformat() if counted else ''}"
     return render(
         request,
         "figures/dashboard.html",
         {
             "place": place,
-            "years": years,
+            "years": state.years,
             "year": year,
             "source": source,
-            "release": release,
-            "released_years": released_years,
+            "has_release": released is not None,
+            "released_years": state.released_years,
             "as_of": as_of,
             "figures": figures,
             "headlines": headlines,
@@ -147,7 +153,8 @@ def dashboard_download(request: HttpRequest, municipality: str, year: str, sourc
 def adv_dashboard(request: HttpRequest) -> HttpResponse:
     places = list(queries.unprotected_scope(request))
     now = timezone.now()
-    services.request_refresh_if_stale(now=now, last_refresh=queries.last_refresh())
+    last_refresh = queries.last_refresh_cached()
+    services.request_refresh_if_stale(now=now, last_refresh=last_refresh)
     years = queries.years_with_figures(places)
     year = _chosen_year(request, years)
     services.log_access(user=_user(request), municipality=None, year=year, action=FigureAction.ADV_DASHBOARD, now=now)
@@ -157,8 +164,9 @@ def adv_dashboard(request: HttpRequest) -> HttpResponse:
         {
             "years": years,
             "year": year,
-            "board": queries.adv_board(places, year) if year is not None else None,
-            "as_of": queries.last_refresh(),
+            "board": SimpleLazyObject(lambda: queries.adv_board(places, year)) if year is not None else None,
+            "as_of": last_refresh,
+            "cache_key": ":".join([*(str(p.pk) for p in places), str(year), str(last_refresh)]),
         },
     )
 
@@ -170,17 +178,35 @@ def overview(request: HttpRequest, municipality: str, year: int) -> HttpResponse
     services.log_access(
         user=_user(request), municipality=place, year=year, action=FigureAction.OVERVIEW, now=timezone.now()
     )
+    as_of = queries.year_state(place).counted.get(year)
     return render(
         request,
         "figures/overview.html",
         {
             "place": place,
             "year": year,
-            "figures": queries.unprotected_figures(place, year),
+            "figures": SimpleLazyObject(
+                lambda: summary.figures if (summary := queries.summary_overview(place, year)) else None
+            )
+            if as_of
+            else None,
+            "as_of": as_of,
+            "cache_key": f"{place.pk}:{year}:{as_of.isoformat() if as_of else ''}",
             "releases": queries.releases_of(place).filter(year=year),
             "can_release": queries.can_release(request, place),
         },
     )
+
+
+@staff(*ADV_ROLES)
+@require_POST
+def recount(request: HttpRequest, municipality: str, year: int) -> HttpResponse:
+    """Count this municipality's figures again now, instead of waiting for
+    the background refresh."""
+    place = queries.unprotected_municipality(request, municipality)
+    services.refresh(now=timezone.now(), municipality_ids=[place.pk])
+    messages.success(request, _("The figures of %(name)s have been counted again.") % {"name": place.name})
+    return redirect(reverse("figures:overview", args=[place.slug, year]))
 
 
 @staff(*ADV_ROLES)
@@ -192,8 +218,10 @@ def overview_download(request: HttpRequest, municipality: str, year: int, fmt: s
     services.log_access(
         user=_user(request), municipality=place, year=year, action=FigureAction.OVERVIEW_DOWNLOAD, now=timezone.now()
     )
-    figures = queries.unprotected_figures(place, year)
-    return exports.respond(request, figures, fmt, name=f"wga-overzicht-{place.slug}-{year}")
+    summary = queries.summary_overview(place, year)
+    if summary is None:
+        raise Http404
+    return exports.respond(request, summary.figures, fmt, name=f"wga-overzicht-{place.slug}-{year}")
 
 
 @staff(Role.ADV_COORDINATOR)

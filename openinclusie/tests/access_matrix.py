@@ -232,6 +232,7 @@ MATRIX: dict[str, Row] = {
     "figures:adv_dashboard": Row(ADV),
     "figures:overview": Row(ADV, figures_year_of_town_a),
     "figures:overview_download": Row(ADV, overview_download_of_town_a),
+    "figures:recount": Row(ADV, figures_year_of_town_a, method="post"),
     "figures:release": Row(ADV_COORDINATOR, figures_year_of_town_a, method="post"),
     # Released figures in public, and the open-data API
     "public_figures:figures": Row(PUBLIC, figures_of_town_a),

@@ -51,6 +51,17 @@ class Fact:
     incidents: int
 
 
+def fact_row(fact: Fact) -> list[object]:
+    """A fact without its municipality and year, compact for JSON."""
+    return [fact.period, fact.column, fact.is_mass, fact.dimension, fact.key, fact.reports, fact.incidents]
+
+
+def fact_from_row(municipality_id: int, year: int, row: list[object]) -> Fact:
+    period, column, is_mass, dimension, key, reports, incidents = row
+    return Fact(municipality_id, year, str(period), str(column), bool(is_mass), str(dimension), str(key),
+                int(reports), int(incidents))  # type: ignore[call-overload]  # fmt: skip
+
+
 def _zone() -> ZoneInfo:
     return ZoneInfo(settings.TIME_ZONE)
 

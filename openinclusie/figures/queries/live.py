@@ -9,12 +9,19 @@ from .build import Catalogue, raw_overview
 from .counting import collect, unassigned
 
 
+def unassigned_count(municipality: Municipality, year: int) -> int:
+    """Reports of this municipality's ADV in the year that count for no
+    municipality at all."""
+    if not municipality.adv_id:
+        return 0
+    start, end = year_bounds(year)
+    return unassigned([municipality.adv_id], start, end).get((municipality.adv_id, year), 0)
+
+
 def raw_for(municipality: Municipality, year: int, *, extras: bool = False) -> RawOverview:
     start, end = year_bounds(year)
     facts = collect([municipality.pk], start, end)
-    lost = 0
-    if extras and municipality.adv_id:
-        lost = unassigned([municipality.adv_id], start, end).get((municipality.adv_id, year), 0)
+    lost = unassigned_count(municipality, year) if extras else 0
     return raw_overview(municipality, year, facts, Catalogue(), extras=extras, unassigned=lost)
 
 

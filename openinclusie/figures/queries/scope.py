@@ -64,8 +64,10 @@ def releasable_municipality(request: HttpRequest, slug: str) -> Municipality:
 
 
 def can_release(request: HttpRequest, municipality: Municipality) -> bool:
-    return release_scope(request).filter(pk=municipality.pk).exists()
+    return any(
+        m.role == Role.ADV_COORDINATOR and m.organisation_id == municipality.adv_id for m in memberships_of(request)
+    )
 
 
 def sees_unprotected(request: HttpRequest, municipality: Municipality) -> bool:
-    return unprotected_scope(request).filter(pk=municipality.pk).exists()
+    return any(m.role in ADV_ROLES and m.organisation_id == municipality.adv_id for m in memberships_of(request))

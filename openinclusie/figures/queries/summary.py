@@ -1,6 +1,7 @@
 """Reads of the summary: protected figures per municipality-year as of the
 last refresh, and exact totals for the ADV's own dashboard."""
 
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
@@ -9,8 +10,11 @@ from typing import Any
 from django.db.models import Sum
 
 from openinclusie.figures.constants import YEAR, Dimension
-from openinclusie.figures.disclosure import COLUMNS, FigureSet, Table
-from openinclusie.figures.models import RefreshRun, Tally, YearSummary
+from openinclusie.figures.disclosure import COLUMNS, FigureSet, Policy, Table, unprotected_overview
+from openinclusie.figures.models import RefreshRun, Release, Tally, YearSummary
+from openinclusie.figures.queries.build import Catalogue, raw_overview
+from openinclusie.figures.queries.counting import fact_from_row
+from openinclusie.figures.queries.live import unassigned_count
 from openinclusie.organisations.models import Municipality
 
 
@@ -25,6 +29,19 @@ def summary_figures(municipality: Municipality, year: int) -> Summary | None:
     if row is None:
         return None
     return Summary(FigureSet.from_dict(row.protected), row.refreshed_at)
+
+
+def summary_overview(municipality: Municipality, year: int) -> Summary | None:
+    """The ADV's exact overview as of the last refresh, built from the
+    stored counts: no counting at page time."""
+    row = YearSummary.objects.filter(municipality=municipality, year=year).only("exact", "refreshed_at").first()
+    if row is None:
+        return None
+    facts = [fact_from_row(municipality.pk, year, fact) for fact in row.exact]
+    raw = raw_overview(
+        municipality, year, facts, Catalogue(), extras=True, unassigned=unassigned_count(municipality, year)
+    )
+    return Summary(unprotected_overview(raw, Policy.from_settings()), row.refreshed_at)
 
 
 def summary_years(municipality: Municipality) -> list[int]:
@@ -113,3 +130,45 @@ def years_with_figures(municipalities: list[Municipality]) -> list[int]:
         set(YearSummary.objects.filter(municipality__in=municipalities).values_list("year", flat=True)),
         reverse=True,
     )
+
+
+@dataclass(frozen=True)
+class YearState:
+    """What exists for one municipality, in two queries: the years with a
+    summary (and when each was counted) and the newest release per year."""
+
+    counted: dict[int, datetime]
+    released: dict[int, tuple[int, datetime]]
+
+    @property
+    def years(self) -> list[int]:
+        return sorted(set(self.counted) | set(self.released), reverse=True)
+
+    @property
+    def released_years(self) -> list[int]:
+        return sorted(self.released, reverse=True)
+
+
+def year_state(municipality: Municipality) -> YearState:
+    counted = dict(YearSummary.objects.filter(municipality=municipality).values_list("year", "refreshed_at").order_by())
+    released: dict[int, tuple[int, datetime]] = {}
+    for year, pk, at in (
+        Release.objects.filter(municipality=municipality)
+        .order_by("year", "released_at", "pk")
+        .values_list("year", "pk", "released_at")
+    ):
+        released[year] = (pk, at)
+    return YearState(counted, released)
+
+
+_last_refresh_memo: tuple[float, datetime | None] = (0.0, None)
+
+
+def last_refresh_cached(seconds: float = 30.0) -> datetime | None:
+    """``last_refresh`` remembered for a few seconds per process, for pages
+    that only need it to decide whether to ask for a refresh."""
+    global _last_refresh_memo
+    now = time.monotonic()
+    if now - _last_refresh_memo[0] > seconds:
+        _last_refresh_memo = (now, last_refresh())
+    return _last_refresh_memo[1]

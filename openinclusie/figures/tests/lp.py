@@ -116,9 +116,9 @@ def minimise(system: LinearSystem, cost: dict[int, int]) -> tuple[float, list[fl
         raise Infeasible
     for r in range(len(rows)):
         if basis[r] >= n + n_slack:
-            column = next((c for c in range(n + n_slack) if abs(rows[r][c]) > EPS), None)
-            if column is not None:
-                _pivot(rows, objective, basis, r, column)
+            entering = next((c for c in range(n + n_slack) if abs(rows[r][c]) > EPS), None)
+            if entering is not None:
+                _pivot(rows, objective, basis, r, entering)
     # Phase 2.
     objective = [float(0)] * (width + 1)
     for column, value in cost.items():

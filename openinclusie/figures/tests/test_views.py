@@ -16,6 +16,8 @@ from openinclusie.accounts.models import Role
 from openinclusie.figures import services
 from openinclusie.figures.models import FigureAccessLog, Release
 
+from .factories import local, report
+
 pytestmark = pytest.mark.django_db
 
 
@@ -71,6 +73,19 @@ def test_adv_sees_exact_figures_of_its_own_municipalities_only(refreshed, client
     assert [row.label for row in board.context["board"].municipalities.rows] == ["Alfastad"]
     # The protected preview is open to the ADV as well.
     assert client.get(dashboard("alfastad", jaar=2025, bron="actueel")).status_code == 200
+
+
+def test_recount_brings_the_overview_up_to_date(refreshed, client_for):
+    client = client_for(Role.ADV_CONSULTANT)
+    url = reverse("figures:overview", args=["alfastad", 2025])
+    report(refreshed["adv_a"], at=local(2025, 4, 4), lives=refreshed["here"], happened=refreshed["here"])
+    before = client.get(url).context["figures"]["headline"].row_of("reports").cells[0].value
+    assert client.post(reverse("figures:recount", args=["alfastad", 2025])).status_code == 302
+    after = client.get(url).context["figures"]["headline"].row_of("reports").cells[0].value
+    assert (before, after) == (5, 6)
+    assert (
+        client_for(Role.PROGRAMME_OFFICER).post(reverse("figures:recount", args=["alfastad", 2025])).status_code == 403
+    )
 
 
 def test_platform_admin_sees_protected_figures_everywhere_but_nothing_exact(refreshed, client_for):
@@ -130,7 +145,8 @@ def test_release_by_the_coordinator(refreshed, client_for):
     officer = client_for(Role.PROGRAMME_OFFICER)
     page = officer.get(dashboard("alfastad"))
     assert page.context["source"] == "vrijgegeven"
-    assert page.context["release"] == release
+    assert page.context["has_release"]
+    assert page.context["figures"].to_dict() == release.snapshot
     assert officer.get(reverse("figures:download", args=["alfastad", "2025", "released", "csv"])).status_code == 200
 
 
