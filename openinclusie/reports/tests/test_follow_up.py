@@ -18,9 +18,9 @@ from openinclusie.reports.views import CODE_ATTEMPTS_PER_WINDOW, MESSAGES_PER_HO
 
 pytestmark = pytest.mark.django_db
 
-LOGIN = reverse("reports:follow_up_login", args=["alfastad"])
-PAGE = reverse("reports:follow_up", args=["alfastad"])
-CLOSE = reverse("reports:follow_up_close", args=["alfastad"])
+
+def _url(name: str) -> str:
+    return reverse(f"reports:{name}", args=["alfastad"])
 
 
 def _message_to_reporter(report: Report, body: str) -> Message:
@@ -34,15 +34,15 @@ def _message_to_reporter(report: Report, body: str) -> Message:
 
 
 def _log_in(client: Client, code: str):
-    return client.post(LOGIN, {"code": code})
+    return client.post(_url("follow_up_login"), {"code": code})
 
 
 def test_the_code_opens_the_page_of_the_report(world, client):
     submission = submit(world["town_a"])
     _message_to_reporter(submission.report, "Kunt u ons bellen? BERICHT-A")
     response = _log_in(client, submission.receipt_code)
-    assert response["Location"] == PAGE
-    page = client.get(PAGE)
+    assert response["Location"] == _url("follow_up")
+    page = client.get(_url("follow_up"))
     assert page.status_code == 200
     assert page["Cache-Control"] == "no-store"
     html = page.content.decode()
@@ -59,7 +59,7 @@ def test_the_code_opens_the_page_of_the_report(world, client):
 def test_the_code_works_typed_loosely(world, client):
     submission = submit(world["town_a"])
     loose = code_of(submission).lower().replace("-", " ").replace("0", "o").replace("1", "l")
-    assert _log_in(client, f"  {loose}  ")["Location"] == PAGE
+    assert _log_in(client, f"  {loose}  ")["Location"] == _url("follow_up")
 
 
 def test_a_code_for_one_report_never_shows_another(world, client):
@@ -68,18 +68,20 @@ def test_a_code_for_one_report_never_shows_another(world, client):
     _message_to_reporter(first.report, "Alleen voor A: KANARIE-AAA")
     _message_to_reporter(second.report, "Alleen voor B: KANARIE-BBB")
     _log_in(client, first.receipt_code)
-    html = client.get(PAGE).content.decode()
+    html = client.get(_url("follow_up")).content.decode()
     assert "KANARIE-AAA" in html
     assert "KANARIE-BBB" not in html
     assert second.report.reference not in html
     # Sending a message goes to A only, whatever the form says.
-    client.post(PAGE, {"form": "reply", "reply-body": "Antwoord", "report": second.report.pk, "report_id": 2})
+    client.post(
+        _url("follow_up"), {"form": "reply", "reply-body": "Antwoord", "report": second.report.pk, "report_id": 2}
+    )
     assert Message.objects.filter(report=first.report, direction=MessageDirection.FROM_REPORTER).count() == 1
     assert not Message.objects.filter(report=second.report, direction=MessageDirection.FROM_REPORTER).exists()
     # The other resident sees only their own.
     other = Client()
     _log_in(other, second.receipt_code)
-    html = other.get(PAGE).content.decode()
+    html = other.get(_url("follow_up")).content.decode()
     assert "KANARIE-BBB" in html
     assert "KANARIE-AAA" not in html
 
@@ -92,7 +94,7 @@ def test_a_wrong_code_gets_a_neutral_message_and_is_not_shown_again(world, clien
         html = response.content.decode()
         assert "We cannot find a report with this code." in html
         assert wrong not in html.split('name="code"')[1].split(">")[0]
-    assert client.get(PAGE)["Location"] == LOGIN
+    assert client.get(_url("follow_up"))["Location"] == _url("follow_up_login")
 
 
 def test_code_lookups_are_rate_limited(world):
@@ -103,14 +105,14 @@ def test_code_lookups_are_rate_limited(world):
     response = _log_in(client, submission.receipt_code)
     assert response.status_code == 429
     assert "wait 15 minutes" in response.content.decode()
-    assert client.get(PAGE)["Location"] == LOGIN
+    assert client.get(_url("follow_up"))["Location"] == _url("follow_up_login")
     # Another client is not blocked.
     assert _log_in(Client(REMOTE_ADDR="198.51.100.21"), submission.receipt_code).status_code == 302
 
 
 def test_the_session_gets_a_new_key_and_keeps_only_the_report_id(world, client):
     submission = submit(world["town_a"])
-    client.get(LOGIN)
+    client.get(_url("follow_up_login"))
     before = client.session.session_key
     _log_in(client, submission.receipt_code)
     session = client.session
@@ -126,11 +128,11 @@ def test_reply_and_addition_reach_the_case_file(world, client, django_capture_on
     _message_to_reporter(submission.report, "Wanneer was dit?")
     _log_in(client, submission.receipt_code)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(PAGE, {"form": "reply", "reply-body": "Vorige week dinsdag. KANARIE-R"})
-        assert response["Location"] == PAGE
-        response = client.post(PAGE, {"form": "addition", "addition-body": "Er was nog een getuige."})
-        assert response["Location"] == PAGE
-    html = client.get(PAGE).content.decode()
+        response = client.post(_url("follow_up"), {"form": "reply", "reply-body": "Vorige week dinsdag. KANARIE-R"})
+        assert response["Location"] == _url("follow_up")
+        response = client.post(_url("follow_up"), {"form": "addition", "addition-body": "Er was nog een getuige."})
+        assert response["Location"] == _url("follow_up")
+    html = client.get(_url("follow_up")).content.decode()
     assert "Your message has been sent." in html
     assert "Vorige week dinsdag." in html
     assert "Er was nog een getuige." in html
@@ -146,11 +148,11 @@ def test_reply_and_addition_reach_the_case_file(world, client, django_capture_on
 def test_an_empty_or_too_long_message_keeps_the_text_and_explains(world, client):
     submission = submit(world["town_a"])
     _log_in(client, submission.receipt_code)
-    response = client.post(PAGE, {"form": "addition", "addition-body": "   "})
+    response = client.post(_url("follow_up"), {"form": "addition", "addition-body": "   "})
     assert response.status_code == 200
     assert "Write your message first." in response.content.decode()
     long_text = "lang " * 2100
-    response = client.post(PAGE, {"form": "addition", "addition-body": long_text})
+    response = client.post(_url("follow_up"), {"form": "addition", "addition-body": long_text})
     assert "at most 10000 characters" in response.content.decode()
     assert long_text.strip() in response.content.decode()
     assert not Message.objects.exists()
@@ -159,7 +161,7 @@ def test_an_empty_or_too_long_message_keeps_the_text_and_explains(world, client)
 def test_an_unknown_form_is_ignored(world, client):
     submission = submit(world["town_a"])
     _log_in(client, submission.receipt_code)
-    assert client.post(PAGE, {"form": "delete", "delete-body": "x"})["Location"] == PAGE
+    assert client.post(_url("follow_up"), {"form": "delete", "delete-body": "x"})["Location"] == _url("follow_up")
     assert not Message.objects.exists()
 
 
@@ -167,8 +169,8 @@ def test_messages_are_rate_limited_per_report(world, client):
     submission = submit(world["town_a"])
     _log_in(client, submission.receipt_code)
     for i in range(MESSAGES_PER_HOUR):
-        client.post(PAGE, {"form": "addition", "addition-body": f"Bericht {i}"})
-    response = client.post(PAGE, {"form": "addition", "addition-body": "Nog een"})
+        client.post(_url("follow_up"), {"form": "addition", "addition-body": f"Bericht {i}"})
+    response = client.post(_url("follow_up"), {"form": "addition", "addition-body": "Nog een"})
     assert response.status_code == 429
     assert "Nog een" in response.content.decode()
     assert Message.objects.count() == MESSAGES_PER_HOUR
@@ -177,47 +179,47 @@ def test_messages_are_rate_limited_per_report(world, client):
 def test_closing_ends_the_follow_up(world, client):
     submission = submit(world["town_a"])
     _log_in(client, submission.receipt_code)
-    response = client.post(CLOSE)
-    assert response["Location"] == LOGIN
-    assert client.get(PAGE)["Location"] == LOGIN
-    assert client.get(CLOSE).status_code == 405
+    response = client.post(_url("follow_up_close"))
+    assert response["Location"] == _url("follow_up_login")
+    assert client.get(_url("follow_up"))["Location"] == _url("follow_up_login")
+    assert client.get(_url("follow_up_close")).status_code == 405
 
 
 def test_the_page_closes_after_thirty_idle_minutes(world, client):
     submission = submit(world["town_a"])
     _log_in(client, submission.receipt_code)
-    assert client.get(PAGE).status_code == 200
+    assert client.get(_url("follow_up")).status_code == 200
     later = time.time() + draft.FOLLOW_UP_IDLE_SECONDS + 1
     with mock.patch("openinclusie.reports.draft.time.time", return_value=later):
-        response = client.get(PAGE)
-    assert response["Location"] == LOGIN
-    assert "closed" in client.get(LOGIN).content.decode()
+        response = client.get(_url("follow_up"))
+    assert response["Location"] == _url("follow_up_login")
+    assert "closed" in client.get(_url("follow_up_login")).content.decode()
 
 
 def test_status_in_plain_words_and_an_anonymised_report(world, client):
     submission = submit(world["town_a"])
     Report.objects.filter(pk=submission.report.pk).update(status=Status.WAITING_FOR_REPORTER)
     _log_in(client, submission.receipt_code)
-    assert "We are waiting for an answer from you." in client.get(PAGE).content.decode()
+    assert "We are waiting for an answer from you." in client.get(_url("follow_up")).content.decode()
     Report.objects.filter(pk=submission.report.pk).update(anonymised_at=timezone.now(), status=Status.CLOSED)
-    html = client.get(PAGE).content.decode()
+    html = client.get(_url("follow_up")).content.decode()
     assert "have been removed" in html
     assert 'name="form"' not in html
-    response = client.post(PAGE, {"form": "addition", "addition-body": "Nog iets"})
+    response = client.post(_url("follow_up"), {"form": "addition", "addition-body": "Nog iets"})
     assert "You can no longer send messages" in response.content.decode()
     assert not Message.objects.exists()
 
 
-def test_the_follow_up_works_in_english(world):
+def test_the_follow_up_works_in_dutch(world):
     submission = submit(world["town_a"])
     client = Client()
-    response = client.post("/en/alfastad/melden/volgen/", {"code": submission.receipt_code})
-    assert response["Location"] == "/en/alfastad/melden/volgen/uw-melding/"
-    assert 'lang="en"' in client.get(response["Location"]).content.decode()
+    response = client.post("/alfastad/melden/volgen/", {"code": submission.receipt_code})
+    assert response["Location"] == "/alfastad/melden/volgen/uw-melding/"
+    assert 'lang="nl"' in client.get(response["Location"]).content.decode()
 
 
 def test_a_deleted_report_ends_the_follow_up(world, client):
     submission = submit(world["town_a"])
     _log_in(client, submission.receipt_code)
     Report.objects.filter(pk=submission.report.pk).delete()
-    assert client.get(PAGE)["Location"] == LOGIN
+    assert client.get(_url("follow_up"))["Location"] == _url("follow_up_login")

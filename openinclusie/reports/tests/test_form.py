@@ -8,7 +8,7 @@ from django.core import mail
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from openinclusie.cases import inbox_notices
 from openinclusie.cases.constants import Channel, ReporterRole, RequestType, ResidentDomain, Status
@@ -64,6 +64,15 @@ def test_the_start_page_explains_and_starts_a_draft(world, client):
     assert "ADV Alfa" in response.content.decode()
     response = client.post(start_url())
     assert response["Location"] == step_url(1)
+
+
+def test_dutch_is_the_default(world):
+    with translation.override("nl"):
+        url = start_url()
+    assert url == "/alfastad/melden/"
+    html = Client().get(url).content.decode()
+    assert 'lang="nl"' in html
+    assert "Discriminatie melden" in html
 
 
 def test_english_pages_live_under_en(world):
@@ -244,7 +253,8 @@ def test_a_second_click_on_start_keeps_the_draft_and_restart_empties_it(world, c
 def test_switching_language_keeps_the_answers(world, client):
     client.post(start_url())
     client.post(step_url(1), ANONYMOUS_ANSWERS[1])
-    page = client.get("/en/alfastad/melden/stap/1/").content.decode()
+    page = client.get("/alfastad/melden/stap/1/").content.decode()
+    assert 'lang="nl"' in page
     assert "Bij de sportschool mocht ik niet naar binnen." in page
 
 
