@@ -13,12 +13,14 @@ from openinclusie.organisations import queries as organisation_queries
 @public
 def figures(request: HttpRequest, municipality: str) -> HttpResponse:
     place = organisation_queries.published_municipality(municipality)
-    years = queries.released_years(place)
+    released = queries.year_state(place).released
+    years = sorted(released, reverse=True)
     asked = request.GET.get("jaar")
     if asked is not None and (not asked.isdigit() or int(asked) not in years):
         raise Http404
     year = int(asked) if asked else (years[0] if years else None)
-    release = queries.latest_release(place, year) if year is not None else None
+    release_pk, released_at = released[year] if year is not None else (None, None)
+    newest = max((pk for pk, _at in released.values()), default=None)
     return render(
         request,
         "figures/public_figures.html",
@@ -27,11 +29,13 @@ def figures(request: HttpRequest, municipality: str) -> HttpResponse:
             "adv": place.adv,
             "years": years,
             "year": year,
-            "release": release,
+            "released_at": released_at,
             # Read only when the cached page body is missing.
-            "figures": SimpleLazyObject(lambda: queries.release_figures(release)) if release else None,
+            "figures": SimpleLazyObject(lambda: queries.release_figures(queries.release_by_pk(release_pk)))
+            if release_pk
+            else None,
             "headlines": SimpleLazyObject(lambda: queries.released_headlines(place)),
-            "cache_key": f"{place.pk}:{release.pk if release else ''}:{queries.latest_release_pk(place)}",
+            "cache_key": f"{place.pk}:{release_pk}:{newest}",
         },
     )
 

@@ -4,6 +4,7 @@ figures of a year to the municipality, logging who looked."""
 import logging
 from collections import defaultdict
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -15,7 +16,7 @@ from openinclusie.core.exceptions import DomainError
 from openinclusie.organisations.models import Municipality
 
 from .constants import Dimension, FigureAction
-from .disclosure import Policy, protect_overview
+from .disclosure import Note, Policy, protect_overview
 from .disclosure.periods import year_bounds
 from .models import FigureAccessLog, RefreshRun, Release, Tally, YearSummary
 from .queries import live
@@ -48,6 +49,12 @@ def refresh(*, now: datetime, full: bool = False, municipality_ids: list[int] | 
     # one municipality does not.
     run = RefreshRun.objects.create(started_at=now, full=full) if municipality_ids is None else None
     current = fingerprints(municipality_ids)
+    # The running year's protected figures stop at the last completed
+    # quarter, so they change when the quarter turns too.
+    this_year, cutoff = published_until(now)
+    for key in current:
+        if key[1] == this_year:
+            current[key] += f"|until {cutoff.isoformat()}"
     stored_rows = YearSummary.objects.all()
     if municipality_ids is not None:
         stored_rows = stored_rows.filter(municipality_id__in=municipality_ids)
@@ -98,6 +105,14 @@ def _rebuild_year(
     by_municipality: dict[int, list[Fact]] = defaultdict(list)
     for fact in facts:
         by_municipality[fact.municipality_id].append(fact)
+    # Protected figures of the running year cover completed quarters only.
+    this_year, cutoff = published_until(now)
+    protected_facts = by_municipality
+    if year == this_year:
+        protected_facts = defaultdict(list)
+        if cutoff > start:
+            for fact in collect(None if everyone else ids, start, cutoff):
+                protected_facts[fact.municipality_id].append(fact)
     Tally.objects.filter(municipality_id__in=ids, year=year).delete()
     Tally.objects.bulk_create(
         [
@@ -120,18 +135,36 @@ def _rebuild_year(
     YearSummary.objects.filter(municipality_id__in=ids, year=year).delete()
     summaries = []
     for municipality in municipalities:
-        raw = raw_overview(municipality, year, by_municipality.get(municipality.pk, []), catalogue)
+        raw = raw_overview(municipality, year, protected_facts.get(municipality.pk, []), catalogue)
+        protected: dict[str, Any] = protect_overview(raw, policy).to_dict()
+        if year == this_year:
+            # Nothing to show before the first quarter is over.
+            until = Note("until", {"date": cutoff.date().isoformat()}).to_dict()
+            protected = {**protected, "notes": [*protected["notes"], until]} if cutoff > start else {}
         summaries.append(
             YearSummary(
                 municipality=municipality,
                 year=year,
                 fingerprint=fingerprints[municipality.pk],
                 refreshed_at=now,
-                protected=protect_overview(raw, policy).to_dict(),
+                protected=protected,
                 exact=[fact_row(fact) for fact in by_municipality.get(municipality.pk, [])],
             )
         )
     YearSummary.objects.bulk_create(summaries, batch_size=200)
+
+
+def published_until(now: datetime) -> tuple[int, datetime]:
+    """The running year and the start of its current quarter: protected
+    figures of the running year count reports received before that moment.
+    Figures that changed with every new report would let a reader who
+    compares two visits learn about the reports that came in between
+    (differencing over time, STAT-04); a completed quarter changes only
+    through late corrections."""
+    local = timezone.localtime(now)
+    quarter_start = ((local.month - 1) // 3) * 3 + 1
+    start = year_bounds(local.year)[0]
+    return local.year, start.replace(month=quarter_start)
 
 
 def refresh_after() -> timedelta:
@@ -175,8 +208,8 @@ def release(*, municipality: Municipality, year: int, by: User, now: datetime) -
     them to the municipality. An earlier release of the same year stays as
     history; the newest one counts."""
     _ensure_coordinator(by, municipality)
-    if year > timezone.localtime(now).year:
-        raise YearNotOver("Figures of a year that has not started cannot be released.")
+    if year >= timezone.localtime(now).year:
+        raise YearNotOver("The figures of a year can be released once the year is over.")
     figures = live.protected_figures(municipality, year)
     released = Release.objects.create(
         municipality=municipality, year=year, released_by=by, released_at=now, snapshot=figures.to_dict()

@@ -193,7 +193,8 @@ def overview(request: HttpRequest, municipality: str, year: int) -> HttpResponse
             "as_of": as_of,
             "cache_key": f"{place.pk}:{year}:{as_of.isoformat() if as_of else ''}",
             "releases": queries.releases_of(place).filter(year=year),
-            "can_release": queries.can_release(request, place),
+            "can_release": queries.can_release(request, place) and year < timezone.localdate().year,
+            "current_year": timezone.localdate().year,
         },
     )
 

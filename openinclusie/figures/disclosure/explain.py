@@ -119,6 +119,18 @@ def note_text(note: Note) -> str:
                 "they are counted apart."
             )
         )
+    if code == "until":
+        from django.utils.dateformat import format as date_format
+        from django.utils.dateparse import parse_date
+
+        day = parse_date(params["date"])
+        return str(
+            _(
+                "This year is not over. Only reports received before %(date)s (the last completed quarter) are "
+                "counted here, so that the figures do not change with every new report."
+            )
+            % {"date": date_format(day, "j F Y") if day else params["date"]}
+        )
     if code == "unassigned":
         return (
             ngettext(

@@ -8,7 +8,6 @@ from .live import protected_figures, unprotected_figures
 from .releases import (
     latest_headline,
     latest_release,
-    latest_release_pk,
     release_by_pk,
     release_figures,
     released_headlines,
@@ -51,7 +50,6 @@ __all__ = [
     "last_refresh_cached",
     "latest_headline",
     "latest_release",
-    "latest_release_pk",
     "protected_figures",
     "protected_municipality",
     "protected_scope",

@@ -28,11 +28,6 @@ def released_years(municipality: Municipality) -> list[int]:
     return sorted(set(Release.objects.filter(municipality=municipality).values_list("year", flat=True)), reverse=True)
 
 
-def latest_release_pk(municipality: Municipality) -> int | None:
-    """Changes with every new release of any year (the yearly comparison)."""
-    return Release.objects.filter(municipality=municipality).order_by("-pk").values_list("pk", flat=True).first()
-
-
 def release_by_pk(pk: int) -> Release:
     return Release.objects.get(pk=pk)
 

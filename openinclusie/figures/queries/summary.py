@@ -26,7 +26,8 @@ class Summary:
 
 def summary_figures(municipality: Municipality, year: int) -> Summary | None:
     row = YearSummary.objects.filter(municipality=municipality, year=year).only("protected", "refreshed_at").first()
-    if row is None:
+    if row is None or not row.protected:
+        # Not counted, or the running year before its first quarter is over.
         return None
     return Summary(FigureSet.from_dict(row.protected), row.refreshed_at)
 

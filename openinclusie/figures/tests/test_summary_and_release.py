@@ -16,7 +16,9 @@ from openinclusie.figures.queries import (
     protected_figures,
     release_figures,
     summary_figures,
+    summary_overview,
     totals_by_municipality,
+    unprotected_figures,
     yearly_headlines,
 )
 from openinclusie.figures.queries.counting import collect
@@ -42,10 +44,40 @@ def summary_totals():
 
 
 def test_summary_equals_a_direct_count(counted):
-    assert services.refresh(now=timezone.now()) > 0
+    now = timezone.now()
+    assert services.refresh(now=now) > 0
     assert summary_totals() == direct_totals()
+    this_year, cutoff = services.published_until(now)
     for summary in YearSummary.objects.select_related("municipality"):
-        assert summary.protected == protected_figures(summary.municipality, summary.year).to_dict()
+        if summary.year < this_year:
+            assert summary.protected == protected_figures(summary.municipality, summary.year).to_dict()
+        elif summary.protected:
+            expected = protected_figures(summary.municipality, summary.year, until=cutoff).to_dict()
+            assert {**summary.protected, "notes": summary.protected["notes"][:-1]} == expected
+            assert summary.protected["notes"][-1]["code"] == "until"
+        exact = summary_overview(summary.municipality, summary.year)
+        assert exact is not None
+        assert exact.figures.to_dict() == unprotected_figures(summary.municipality, summary.year).to_dict()
+
+
+def test_the_running_year_shows_completed_quarters_only(counted):
+    here = counted["here"]
+    services.refresh(now=local(2025, 11, 15))
+    protected = summary_figures(here, 2025)
+    assert protected is not None
+    # r6 (5 Oct), r7 (31 Dec) and r15 (11 Nov) are in the running quarter.
+    assert protected.figures["headline"].row_of("reports").main_cell.display == "8"
+    assert protected.figures.notes[-1].code == "until"
+    exact = summary_overview(here, 2025)
+    assert exact is not None
+    assert exact.figures["headline"].row_of("reports").main_cell.value == 11
+    # Before the first quarter is over there is nothing protected to show.
+    services.refresh(now=local(2025, 2, 1), full=True)
+    assert summary_figures(here, 2025) is None
+    assert summary_overview(here, 2025) is not None
+    # When the quarter turns, the summary is rebuilt without any report changing.
+    assert services.refresh(now=local(2025, 4, 1, 0, 5)) >= 1
+    assert summary_figures(here, 2025) is not None
 
 
 def test_refresh_rebuilds_only_what_changed_and_stays_equal(counted):
