@@ -20,7 +20,7 @@ def figures(request: HttpRequest, municipality: str) -> HttpResponse:
         raise Http404
     year = int(asked) if asked else (years[0] if years else None)
     release_pk, released_at = released[year] if year is not None else (None, None)
-    newest = max((pk for pk, _at in released.values()), default=None)
+    newest = max(released.values(), default=None)
     return render(
         request,
         "figures/public_figures.html",
@@ -35,7 +35,7 @@ def figures(request: HttpRequest, municipality: str) -> HttpResponse:
             if release_pk
             else None,
             "headlines": SimpleLazyObject(lambda: queries.released_headlines(place)),
-            "cache_key": f"{place.pk}:{release_pk}:{newest}",
+            "cache_key": f"{place.pk}:{release_pk}:{released_at}:{newest}",
         },
     )
 

@@ -2,6 +2,7 @@
 figures of a year to the municipality, logging who looked."""
 
 import logging
+import time
 from collections import defaultdict
 from datetime import datetime, timedelta
 from typing import Any
@@ -171,11 +172,19 @@ def refresh_after() -> timedelta:
     return getattr(settings, "FIGURES_REFRESH_AFTER", DEFAULT_REFRESH_AFTER)
 
 
+_last_attempt = 0.0
+
+
 def request_refresh_if_stale(*, now: datetime, last_refresh: datetime | None) -> bool:
     """Queue a refresh for the task worker when the summary is older than
-    ``FIGURES_REFRESH_AFTER``; at most one request per interval."""
+    ``FIGURES_REFRESH_AFTER``; at most one request per interval (a shared
+    lock in the cache), and each process asks at most once a minute."""
+    global _last_attempt
     if last_refresh is not None and now - last_refresh < refresh_after():
         return False
+    if time.monotonic() - _last_attempt < 60:
+        return False
+    _last_attempt = time.monotonic()
     if not cache.add(REFRESH_LOCK, "1", timeout=int(refresh_after().total_seconds())):
         return False
     from .tasks import refresh_figures

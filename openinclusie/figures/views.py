@@ -89,7 +89,7 @@ def dashboard(request: HttpRequest, municipality: str) -> HttpResponse:
         release_pk, as_of = released
         figures = SimpleLazyObject(lambda: queries.release_figures(queries.release_by_pk(release_pk)))
         headlines = SimpleLazyObject(lambda: queries.released_headlines(place))
-        version = f"release-{release_pk}"
+        version = f"release-{release_pk}-{as_of.isoformat()}"
     else:
         as_of = state.counted.get(year) if year is not None else None
         figures = SimpleLazyObject(

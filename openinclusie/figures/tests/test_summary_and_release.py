@@ -155,3 +155,15 @@ def test_only_the_coordinator_of_the_serving_adv_releases(counted):
         services.release(
             municipality=counted["here"], year=timezone.now().year + 1, by=coordinator(counted), now=timezone.now()
         )
+
+
+def test_dashboards_ask_the_worker_for_a_refresh_when_the_summary_is_old(counted, monkeypatch):
+    from openinclusie.figures.models import RefreshRun
+
+    monkeypatch.setattr(services, "_last_attempt", 0.0)
+    assert services.request_refresh_if_stale(now=timezone.now(), last_refresh=None)
+    # The test settings run tasks at once.
+    assert RefreshRun.objects.filter(finished_at__isnull=False).exists()
+    assert YearSummary.objects.filter(municipality=counted["here"], year=2025).exists()
+    # Fresh now: nothing asked.
+    assert not services.request_refresh_if_stale(now=timezone.now(), last_refresh=timezone.now())
