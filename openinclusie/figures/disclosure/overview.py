@@ -20,7 +20,8 @@ are already public:
    merged into "other grounds".
 """
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from django.conf import settings
@@ -36,12 +37,28 @@ from .tables import Cell, Column, FigureSet, Labels, Note, Row, Table
 Group = tuple[str, ...]
 
 
-def all_languages(text: str | Promise) -> Labels:
+def per_language(make: Callable[[], str]) -> Labels:
+    """``make()`` once in every language of the site."""
     labels = {}
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
-            labels[code] = str(text)
+            labels[code] = str(make())
     return labels
+
+
+# Labels of lazy strings, remembered per string object (switching language
+# is the slow part of building a table). The object is kept, so its id is
+# never reused for another string.
+_LABELS: dict[int, tuple[Promise, Labels]] = {}
+
+
+def all_languages(text: str | Promise) -> Labels:
+    if not isinstance(text, Promise):
+        return per_language(lambda: text)  # type: ignore[return-value]
+    known = _LABELS.get(id(text))
+    if known is None or known[0] is not text:
+        known = _LABELS[id(text)] = (text, per_language(lambda: str(text)))
+    return known[1]
 
 
 COLUMN_LABELS: dict[str, Promise] = {
@@ -55,17 +72,20 @@ COLUMN_SHORT: dict[str, Promise] = {
     "C": _("others, here"),
 }
 TOTAL_LABEL = _("Total")
+OTHER_GROUNDS = _("Other grounds")
+ALL_GROUNDS = _("All grounds")
+ALL_NEIGHBOURHOODS = _("All neighbourhoods")
 
 
+@functools.cache
 def column_for(group: Group) -> Column:
     if len(group) == 1:
         return Column(group[0], all_languages(COLUMN_LABELS[group[0]]))
-    labels = {}
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            parts = " + ".join(str(COLUMN_SHORT[member]) for member in group)
-            labels[code] = str(_("Together: %(columns)s")) % {"columns": parts}
-    return Column("+".join(group), labels)
+    together = _("Together: %(columns)s")
+    return Column(
+        "+".join(group),
+        per_language(lambda: str(together) % {"columns": " + ".join(str(COLUMN_SHORT[m]) for m in group)}),
+    )
 
 
 def base_columns() -> tuple[Column, ...]:
@@ -94,10 +114,18 @@ MONTH_LABELS = [
 ]
 
 
+QUARTER_LABEL = _("Quarter %(number)s")
+
+
+@functools.cache
 def quarter_categories() -> list[Category]:
-    return [Category(f"Q{q}", all_languages(_("Quarter %(number)s") % {"number": q})) for q in range(1, 5)]
+    return [
+        Category(f"Q{q}", per_language(lambda q=q: str(QUARTER_LABEL) % {"number": q}))  # type: ignore[misc]
+        for q in range(1, 5)
+    ]
 
 
+@functools.cache
 def month_categories() -> list[Category]:
     return [Category(f"M{m:02d}", all_languages(MONTH_LABELS[m - 1])) for m in range(1, 13)]
 
@@ -354,7 +382,7 @@ def protect_area(raw: RawOverview, groups: list[Group] | None, ground_table: Tab
         (public_grounds if visible else merged).append(ground)
     columns = [Column(g.key, g.labels) for g in public_grounds]
     if merged:
-        columns.append(Column("other", all_languages(_("Other grounds") if public_grounds else _("All grounds"))))
+        columns.append(Column("other", all_languages(OTHER_GROUNDS if public_grounds else ALL_GROUNDS)))
 
     def cell_value(area_key: str, column: Column) -> int:
         if column.key == "other":
@@ -401,7 +429,7 @@ def protect_area(raw: RawOverview, groups: list[Group] | None, ground_table: Tab
         )
     totals = Row(
         "total",
-        all_languages(_("All neighbourhoods")),
+        all_languages(ALL_NEIGHBOURHOODS),
         tuple(Cell(margin(column), threshold=k) for column in columns),
         Cell(inside_total, threshold=k),
     )
@@ -544,7 +572,7 @@ def _full_area(area: RawArea) -> Table:
     )
     totals = Row(
         "total",
-        all_languages(_("All neighbourhoods")),
+        all_languages(ALL_NEIGHBOURHOODS),
         tuple(Cell(sum(area.value(a.key, g.key) for a in area.areas), threshold=0) for g in area.grounds),
         Cell(sum(area.totals.values()), threshold=0),
     )

@@ -140,6 +140,13 @@ class Grid:
     def endpoints(self, position: Position) -> tuple[str, str]:
         """The edge of a position, oriented so that flowing along it from the
         first node to the second raises the figure by one."""
+        memo = self.__dict__.setdefault("_edges", {})
+        found = memo.get(position)
+        if found is None:
+            found = memo[position] = self._endpoints(position)
+        return found  # type: ignore[no-any-return]
+
+    def _endpoints(self, position: Position) -> tuple[str, str]:
         kind = position[0]
         if kind == "cell":
             return self._row_node(position[1]), self._col_node(position[2])  # type: ignore[arg-type]
@@ -184,27 +191,33 @@ def _hidden_edges(grid: Grid, marks: dict[Position, Mark], k: int) -> dict[Posit
     return hidden
 
 
-def _arcs(grid: Grid, hidden: dict[Position, Known], skip: Position) -> dict[str, list[str]]:
-    arcs: dict[str, list[str]] = {}
+Arcs = dict[str, list[str]]
+
+
+def _add_arcs(arcs: Arcs, grid: Grid, position: Position, known: Known) -> None:
+    tail, head = grid.endpoints(position)
+    if known.value + 1 <= known.high:
+        arcs.setdefault(tail, []).append(head)
+    if known.value - 1 >= known.low:
+        arcs.setdefault(head, []).append(tail)
+
+
+def _arcs(grid: Grid, hidden: dict[Position, Known], skip: Position) -> Arcs:
+    arcs: Arcs = {}
     for position, known in hidden.items():
-        if position == skip:
-            continue
-        tail, head = grid.endpoints(position)
-        if known.value + 1 <= known.high:
-            arcs.setdefault(tail, []).append(head)
-        if known.value - 1 >= known.low:
-            arcs.setdefault(head, []).append(tail)
+        if position != skip:
+            _add_arcs(arcs, grid, position, known)
     return arcs
 
 
-def _reaches(arcs: dict[str, list[str]], start: str, goal: str) -> bool:
+def _reaches(arcs: Arcs, start: str, goal: str, extra: Arcs | None = None) -> bool:
     if start == goal:
         return True
     seen = {start}
     queue = deque([start])
     while queue:
         node = queue.popleft()
-        for nxt in arcs.get(node, ()):
+        for nxt in (*arcs.get(node, ()), *(extra.get(node, ()) if extra else ())):
             if nxt == goal:
                 return True
             if nxt not in seen:
@@ -213,16 +226,18 @@ def _reaches(arcs: dict[str, list[str]], start: str, goal: str) -> bool:
     return False
 
 
+def _moves(grid: Grid, arcs: Arcs, position: Position, known: Known, extra: Arcs | None = None) -> tuple[bool, bool]:
+    tail, head = grid.endpoints(position)
+    up = known.value + 1 <= known.high and _reaches(arcs, head, tail, extra)
+    down = known.value - 1 >= known.low and _reaches(arcs, tail, head, extra)
+    return up, down
+
+
 def can_move(grid: Grid, hidden: dict[Position, Known], position: Position) -> tuple[bool, bool]:
     """Whether the hidden figure at ``position`` can be one higher, and one
     lower, than its true value while every published figure stays the same
     and every hidden figure stays within its bounds."""
-    known = hidden[position]
-    tail, head = grid.endpoints(position)
-    arcs = _arcs(grid, hidden, position)
-    up = known.value + 1 <= known.high and _reaches(arcs, head, tail)
-    down = known.value - 1 >= known.low and _reaches(arcs, tail, head)
-    return up, down
+    return _moves(grid, _arcs(grid, hidden, position), position, hidden[position])
 
 
 def is_protected(grid: Grid, hidden: dict[Position, Known], position: Position) -> bool:
@@ -283,11 +298,20 @@ def protect_grid(
     for position, mark in (forced or {}).items():
         if marks[position] == Mark.SHOWN:
             marks[position] = mark
+    # Hiding more figures only adds edges, so a protected figure stays
+    # protected: each figure needs checking until it is.
+    safe: set[Position] = set()
     while True:
         hidden = _hidden_edges(grid, marks, k)
-        exposed = next(
-            (p for p in sorted(hidden, key=_order) if p in marks and not is_protected(grid, hidden, p)), None
-        )
+        exposed = None
+        for position in sorted(hidden, key=_order):
+            if position in safe or position not in marks:
+                continue
+            if is_protected(grid, hidden, position):
+                safe.add(position)
+            else:
+                exposed = position
+                break
         if exposed is None:
             return marks
         complement = _choose_complement(grid, marks, hidden, exposed, k=k, locked=locked)
@@ -321,16 +345,25 @@ def _choose_complement(
 
     candidates.sort(key=cost)
 
-    def known(p: Position) -> Known:
-        value = grid.value(p)
-        return Known(value, *bounds_for(Mark.SECONDARY, value, k))
+    def arcs_of(*positions: Position) -> Arcs:
+        extra: Arcs = {}
+        for p in positions:
+            value = grid.value(p)
+            _add_arcs(extra, grid, p, Known(value, *bounds_for(Mark.SECONDARY, value, k)))
+        return extra
+
+    base = _arcs(grid, hidden, exposed)
+    target = hidden[exposed]
+
+    def protects(*positions: Position) -> bool:
+        return any(_moves(grid, base, exposed, target, arcs_of(*positions)))
 
     for candidate in candidates:
-        if is_protected(grid, {**hidden, candidate: known(candidate)}, exposed):
+        if protects(candidate):
             return candidate
     near = [p for p in candidates if _shares_line(p, exposed)]
     for first in near[:12]:
         for second in candidates[:24]:
-            if second != first and is_protected(grid, {**hidden, first: known(first), second: known(second)}, exposed):
+            if second != first and protects(first, second):
                 return first
     return candidates[0]

@@ -13,6 +13,7 @@ from openinclusie.figures.queries.counting import unassigned
 from openinclusie.figures.queries.summary import Totals, totals_by_municipality, totals_by_period, totals_by_year
 from openinclusie.organisations.models import Municipality
 
+ALL_MUNICIPALITIES = _("All municipalities")
 EXTRA = (
     ("total", _("Total (without mass reports)")),
     ("mass", _("Mass reports")),
@@ -30,7 +31,7 @@ def _cells(totals: Totals) -> tuple[Cell, ...]:
 
 
 def _table(key: str, rows: list[Row], totals: Totals | None = None) -> Table:
-    footer = Row("total", all_languages(_("All municipalities")), _cells(totals)) if totals else None
+    footer = Row("total", all_languages(ALL_MUNICIPALITIES), _cells(totals)) if totals else None
     return Table(
         key=key, columns=_columns(), rows=tuple(rows), totals=footer, threshold=0, protected=False, main_column="total"
     )

@@ -108,3 +108,12 @@ def test_one_query_per_breakdown_not_per_report(counted, django_assert_max_num_q
     start, end = year_bounds(2025)
     with django_assert_max_num_queries(25):
         collect([counted["here"].pk], start, end)
+
+
+def test_labels_are_kept_in_every_language(counted):
+    figures = unprotected_figures(counted["here"], 2025)
+    q1 = figures["quarters"].row_of("Q1")
+    assert q1.labels["en"] == "Quarter 1"
+    assert q1.labels["nl"] != q1.labels["en"]
+    merged = figures["headline"].columns[0]
+    assert merged.labels["en"] == "Residents, about an incident in the municipality"
