@@ -53,8 +53,18 @@ if [[ "$want_test_tools" == "1" ]]; then
     fi
 fi
 
-# compilemessages refuses to run when there is no catalogue at all (e.g. a
-# fresh clone before the first translation was committed).
-if compgen -G "openinclusie/locale/*/LC_MESSAGES/*.po" >/dev/null; then
+# Compile the catalogues when a .po is newer than its .mo. (compilemessages
+# also refuses to run when there is no catalogue at all, e.g. in a fresh
+# clone before the first translation was committed; and skipping it keeps
+# concurrent runs, such as CI's two databases, from rewriting the same .mo.)
+catalogues_are_stale() {
+    local po
+    for po in openinclusie/locale/*/LC_MESSAGES/*.po; do
+        [[ -e "$po" ]] || continue
+        [[ "${po%.po}.mo" -nt "$po" ]] || return 0
+    done
+    return 1
+}
+if catalogues_are_stale; then
     "$venv/bin/python" manage.py compilemessages --ignore=.venv --verbosity 0
 fi
