@@ -26,6 +26,7 @@ from openinclusie.cases import receipts
 from openinclusie.cases.constants import (
     Channel,
     ContactPreference,
+    HistoryEvent,
     MessageDirection,
     ReporterRole,
     RequestType,
@@ -45,11 +46,11 @@ logger = logging.getLogger(__name__)
 DESCRIPTION_MAX_LENGTH = 10_000
 MESSAGE_MAX_LENGTH = 10_000
 
-# History events, in the back office's "code: detail" form. The detail is
-# never free text of the reporter.
-EVENT_CREATED_ONLINE = f"created: {Channel.WEB.value}"
-EVENT_REPORTER_MESSAGE = "reporter_message"
-EVENT_REPORTER_ADDITION = "reporter_addition"
+# History events, in the back office's "code: detail" form (see
+# cases.queries.history_entry). The detail is never free text of the reporter.
+EVENT_CREATED_ONLINE = f"{HistoryEvent.CREATED.value}: {Channel.WEB.value}"
+EVENT_REPORTER_MESSAGE = HistoryEvent.REPORTER_MESSAGE.value
+EVENT_REPORTER_ADDITION = HistoryEvent.REPORTER_ADDITION.value
 
 PUBLIC_ROLES = frozenset({ReporterRole.VICTIM, ReporterRole.WITNESS, ReporterRole.UNKNOWN})
 
