@@ -5,6 +5,7 @@ released figures."""
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import ExtractYear
@@ -40,6 +41,7 @@ def activity_values_by_year(indicator: Indicator, *, programme_id: int, up_to_ye
     indicator's type: activities done in that year, or participants and
     organisations summed over the updates dated in that year."""
     tag = indicator.activity_tag
+    rows: Any
     if indicator.activity_measure == ActivityMeasure.DONE_COUNT:
         rows = (
             Activity.objects.filter(_in_programme(programme_id), tag=tag, status=ActivityStatus.DONE)

@@ -3,7 +3,7 @@ set: the municipality, programme, line or activity an object belongs to
 comes from the URL (already scoped), never from the posted data; choice
 fields offer only objects inside that scope."""
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.validators import URLValidator
@@ -24,14 +24,19 @@ from .models import (
 )
 from .services.photos import MAX_PHOTO_BYTES
 
-YEARS = {"min_value": 2000, "max_value": 2100}
+# A label: a string or a lazy translation.
+Label = Any
 
 
-def _date(label: str, **kwargs: Any) -> forms.DateField:
+def _year(label: Label) -> forms.IntegerField:
+    return forms.IntegerField(label=label, min_value=2000, max_value=2100)
+
+
+def _date(label: Label, **kwargs: Any) -> forms.DateField:
     return forms.DateField(label=label, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **kwargs)
 
 
-def _text(label: str, *, rows: int = 5, **kwargs: Any) -> forms.CharField:
+def _text(label: Label, *, rows: int = 5, **kwargs: Any) -> forms.CharField:
     return forms.CharField(label=label, widget=forms.Textarea(attrs={"rows": rows}), **kwargs)
 
 
@@ -48,16 +53,16 @@ class MunicipalityChoiceMixin(forms.Form):
 
 class VisionForm(DesignSystemFormMixin, MunicipalityChoiceMixin):
     title = forms.CharField(label=_("Title"), max_length=200, help_text=_("For example: Meerjarenvisie 2024-2040."))
-    start_year = forms.IntegerField(label=_("First year"), **YEARS)
-    end_year = forms.IntegerField(label=_("Last year"), **YEARS)
+    start_year = _year(_("First year"))
+    end_year = _year(_("Last year"))
     ambition = _text(_("Ambition"), rows=6)
     summary = _text(_("Main choices"), required=False)
 
 
 class ProgrammeForm(DesignSystemFormMixin, MunicipalityChoiceMixin):
     name = forms.CharField(label=_("Name"), max_length=200)
-    start_year = forms.IntegerField(label=_("First year"), **YEARS)
-    end_year = forms.IntegerField(label=_("Last year"), **YEARS)
+    start_year = _year(_("First year"))
+    end_year = _year(_("Last year"))
     introduction = _text(_("Introduction"), required=False, rows=6)
 
 
@@ -121,12 +126,13 @@ class ActivityForm(DesignSystemFormMixin, forms.Form):
     def __init__(self, *args: Any, programme: Programme, organisations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.programme = programme
-        self.fields["place"].choices = place_choices(programme)
-        self.fields["lead_organisation"].queryset = organisations
-        self.fields["partner_organisations"].queryset = organisations
+        cast(forms.ChoiceField, self.fields["place"]).choices = place_choices(programme)
+        cast(forms.ModelChoiceField, self.fields["lead_organisation"]).queryset = organisations
+        cast(forms.ModelMultipleChoiceField, self.fields["partner_organisations"]).queryset = organisations
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("planned_start"), data.get("planned_end")
         if start and end and end < start:
             self.add_error("planned_end", _("The end cannot be before the start."))
@@ -191,7 +197,8 @@ class UpdateForm(DesignSystemFormMixin, forms.Form):
         return _clean_links(self.cleaned_data.get("links", ""))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         for name in ("photo_1", "photo_2"):
             if data.get(name) and not data.get(f"{name}_description", "").strip():
                 self.add_error(f"{name}_description", _("Say what the photo shows."))
@@ -236,7 +243,9 @@ class LetterCreateForm(DesignSystemFormMixin, forms.Form):
 
     def __init__(self, *args: Any, programme: Programme, taken: set[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [(y, str(y)) for y in programme.years if y not in taken]
+        cast(forms.TypedChoiceField, self.fields["year"]).choices = [
+            (y, str(y)) for y in programme.years if y not in taken
+        ]
 
 
 class LetterTextsForm(DesignSystemFormMixin, forms.Form):

@@ -8,6 +8,7 @@ services; running it twice changes nothing."""
 
 import datetime
 
+from django.db.models import Q
 from django.utils import timezone
 
 from openinclusie.organisations.models import Municipality, Organisation
@@ -52,8 +53,9 @@ def _load_line(programme: Programme, spec: L, now: datetime.datetime) -> None:
     )
     objectives = {}
     for number, text in enumerate(spec.objectives, start=1):
-        existing = Objective.objects.filter(line=line, number=number).first()
-        objectives[number] = plan_services.save_objective(line=line, number=number, text=text, objective=existing)
+        objectives[number] = plan_services.save_objective(
+            line=line, number=number, text=text, objective=Objective.objects.filter(line=line, number=number).first()
+        )
     for item in spec.activities:
         existing = programme_queries.activities_of_line(line).filter(number=item.number).first()
         objective = objectives[item.objective] if item.objective else None
@@ -177,8 +179,8 @@ def load_demo_programmes() -> list[Programme]:
                 if late:
                     activity = (
                         programme_queries.activities_of_programme(programme)
-                        .filter(line_number=line.number, number=item.number)
-                        .get()
+                        .filter(Q(line__number=line.number) | Q(objective__line__number=line.number))
+                        .get(number=item.number)
                     )
                     for update in late:
                         _load_update(activity, update, municipality, timezone.now())

@@ -83,28 +83,29 @@ def indicator_chart(indicator: dict[str, Any], *, colour: str, chart_id: str) ->
         f'<desc id="{desc_id}">{escape(description(indicator))}</desc>',
     ]
     for index in range(round(top / step) + 1):
-        value = step * index
+        tick = step * index
         out.append(
-            f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y(value):.1f}" y2="{y(value):.1f}" '
+            f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" '
             f'stroke="{GRID}" stroke-width="1"/>'
-            f'<text x="{LEFT - 6}" y="{y(value) + 4:.1f}" text-anchor="end" fill="{TEXT}">{_fmt(value)}</text>'
+            f'<text x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end" fill="{TEXT}">{_fmt(tick)}</text>'
         )
     if points:
         slot = plot_w / len(points)
         bar = min(48.0, slot * 0.6)
-        for index, (point, value) in enumerate(zip(points, values, strict=True)):
+        for index, (point, bar_value) in enumerate(zip(points, values, strict=True)):
             x = LEFT + slot * index + (slot - bar) / 2
             centre = x + bar / 2
-            if value is not None:
+            if bar_value is not None:
                 out.append(
-                    f'<rect x="{x:.1f}" y="{y(value):.1f}" width="{bar:.1f}" height="{TOP + plot_h - y(value):.1f}" '
+                    f'<rect x="{x:.1f}" y="{y(bar_value):.1f}" width="{bar:.1f}" '
+                    f'height="{TOP + plot_h - y(bar_value):.1f}" '
                     f'fill="{escape(colour)}"/>'
                 )
                 # With many bars the table beside the chart carries the numbers.
                 if len(points) <= LABELLED_BARS or index == len(points) - 1:
                     out.append(
-                        f'<text x="{centre:.1f}" y="{y(value) - 4:.1f}" text-anchor="middle" fill="{TEXT}">'
-                        f"{escape(_fmt(value))}</text>"
+                        f'<text x="{centre:.1f}" y="{y(bar_value) - 4:.1f}" text-anchor="middle" fill="{TEXT}">'
+                        f"{escape(_fmt(bar_value))}</text>"
                     )
             else:
                 out.append(
@@ -115,16 +116,17 @@ def indicator_chart(indicator: dict[str, Any], *, colour: str, chart_id: str) ->
                 f'<text x="{centre:.1f}" y="{TOP + plot_h + 16:.1f}" text-anchor="middle" fill="{TEXT}">'
                 f"{escape(label)}</text>"
             )
-    for value, label, stroke, dash in (
+    for line_value, label, stroke, dash in (
         (baseline, _("baseline"), BASELINE, "6 4"),
         (target, _("target"), TEXT, "2 3"),
     ):
-        if value is None:
+        if line_value is None:
             continue
+        at = y(line_value)
         out.append(
-            f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y(value):.1f}" y2="{y(value):.1f}" stroke="{stroke}" '
+            f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{at:.1f}" y2="{at:.1f}" stroke="{stroke}" '
             f'stroke-width="2" stroke-dasharray="{dash}"/>'
-            f'<text x="{LEFT + plot_w + 6}" y="{y(value) + 4:.1f}" fill="{TEXT}">{escape(label)} {_fmt(value)}</text>'
+            f'<text x="{LEFT + plot_w + 6}" y="{at + 4:.1f}" fill="{TEXT}">{escape(label)} {_fmt(line_value)}</text>'
         )
     out.append(
         f'<line x1="{LEFT}" x2="{LEFT}" y1="{TOP}" y2="{TOP + plot_h}" stroke="{TEXT}" stroke-width="1"/>'

@@ -24,6 +24,7 @@ from openinclusie.programme.models import (
 )
 from openinclusie.programme.queries import organisation_choices
 
+from .common import excluding
 from .errors import DuplicateNumberError, OutsideProgrammeError
 from .photos import MAX_PHOTOS_PER_UPDATE, clean_photo
 
@@ -49,8 +50,8 @@ def _check_organisations(programme: Programme, organisations: Sequence[Organisat
         raise OutsideProgrammeError(_("Only organisations that work in this municipality can take part."))
 
 
-def number_taken(line: Line, number: int, *, exclude: int | None = None) -> bool:
-    return Activity.objects.filter(Q(line=line) | Q(objective__line=line), number=number).exclude(pk=exclude).exists()
+def number_taken(line: Line, number: int, *, activity: Activity | None = None) -> bool:
+    return excluding(Activity.objects.filter(Q(line=line) | Q(objective__line=line), number=number), activity).exists()
 
 
 @transaction.atomic
@@ -75,7 +76,7 @@ def save_activity(
 ) -> Activity:
     owning = _check_place(programme, line, objective)
     _check_organisations(programme, [lead_organisation, *partner_organisations])
-    if number_taken(owning, number, exclude=getattr(activity, "pk", None)):
+    if number_taken(owning, number, activity=activity):
         raise DuplicateNumberError(_("Activity %(number)s already exists in this line.") % {"number": number})
     is_new = activity is None
     activity = activity or Activity(status=ActivityStatus.PLANNED)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from openinclusie.accounts.models import User
 from openinclusie.programme.models import Indicator, IndicatorSource, Measurement, Objective
 
+from .common import excluding
 from .errors import DuplicateNumberError, NotManualError, ProgrammeError
 
 
@@ -34,7 +35,7 @@ def save_indicator(
     target_date: date | None = None,
     indicator: Indicator | None = None,
 ) -> Indicator:
-    if Indicator.objects.filter(objective=objective, number=number).exclude(pk=getattr(indicator, "pk", None)).exists():
+    if excluding(Indicator.objects.filter(objective=objective, number=number), indicator).exists():
         raise DuplicateNumberError(_("Indicator %(number)s already exists for this objective.") % {"number": number})
     if (baseline_value is None) != (baseline_date is None):
         raise IncompleteIndicatorError(_("Give the baseline value together with its date."))

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from openinclusie.organisations.models import Municipality
 from openinclusie.programme.models import Line, Objective, Programme, Vision
 
+from .common import excluding
 from .errors import DuplicateNumberError, ProgrammeError
 
 
@@ -30,7 +31,7 @@ def save_vision(
     vision: Vision | None = None,
 ) -> Vision:
     _check_years(start_year, end_year)
-    if Vision.objects.filter(municipality=municipality, title=title).exclude(pk=getattr(vision, "pk", None)).exists():
+    if excluding(Vision.objects.filter(municipality=municipality, title=title), vision).exists():
         raise DuplicateNumberError(_("This municipality already has a vision with this title."))
     vision = vision or Vision(municipality=municipality)
     vision.title, vision.start_year, vision.end_year = title, start_year, end_year
@@ -50,7 +51,7 @@ def save_programme(
     programme: Programme | None = None,
 ) -> Programme:
     _check_years(start_year, end_year)
-    taken = Programme.objects.filter(municipality=municipality, name=name).exclude(pk=getattr(programme, "pk", None))
+    taken = excluding(Programme.objects.filter(municipality=municipality, name=name), programme)
     if taken.exists():
         raise DuplicateNumberError(_("This municipality already has a programme with this name."))
     programme = programme or Programme(municipality=municipality)
@@ -64,7 +65,7 @@ def save_programme(
 def save_line(
     *, programme: Programme, number: int, title: str, description: str = "", line: Line | None = None
 ) -> Line:
-    if Line.objects.filter(programme=programme, number=number).exclude(pk=getattr(line, "pk", None)).exists():
+    if excluding(Line.objects.filter(programme=programme, number=number), line).exists():
         raise DuplicateNumberError(_("Line %(number)s already exists in this programme.") % {"number": number})
     line = line or Line(programme=programme)
     line.number, line.title, line.description = number, title, description
@@ -74,7 +75,7 @@ def save_line(
 
 @transaction.atomic
 def save_objective(*, line: Line, number: int, text: str, objective: Objective | None = None) -> Objective:
-    if Objective.objects.filter(line=line, number=number).exclude(pk=getattr(objective, "pk", None)).exists():
+    if excluding(Objective.objects.filter(line=line, number=number), objective).exists():
         raise DuplicateNumberError(_("Objective %(number)s already exists in this line.") % {"number": number})
     objective = objective or Objective(line=line)
     objective.number, objective.text = number, text

@@ -86,8 +86,8 @@ def test_a_partner_posts_updates_only_on_its_own_activities(world, client_for, t
     partner = client_for(Role.PARTNER_MEMBER)
     data = {"happened_on": "2025-04-01", "text": "Kennisatelier gehouden.", "participants": "14"}
 
-    for activity in (own, joined):
-        response = partner.post(reverse("programme:update_create", args=[activity.pk]), data)
+    for activity_id in (own.pk, joined.pk):
+        response = partner.post(reverse("programme:update_create", args=[activity_id]), data)
         assert response.status_code == 302, response.content[:500]
     assert partner.post(reverse("programme:update_create", args=[other.pk]), data).status_code == 404
     assert partner.get(reverse("programme:activity_detail", args=[other.pk])).status_code == 404

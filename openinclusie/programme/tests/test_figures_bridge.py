@@ -75,6 +75,7 @@ def test_no_release_means_no_figures_and_no_numbers(world):
 def test_the_letter_shows_the_released_headline_table_as_released(world):
     _release(world["town_a"], 2025)
     figures = released_figures(world["town_a"], 2025)
+    assert figures is not None
     assert [t.title for t in figures.tables] == [
         "Reports and incidents by where the reporter lives and where it happened"
     ]

@@ -2,14 +2,13 @@
 publish, download."""
 
 from django.contrib import messages
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from openinclusie.accounts.access import staff
-from openinclusie.core.http import no_store
 from openinclusie.programme import queries
 from openinclusie.programme.forms import LetterCreateForm, LetterTextsForm
 from openinclusie.programme.letter.content import build_letter_data
@@ -128,7 +127,7 @@ def letter_publish(request: HttpRequest, letter_id: int) -> HttpResponse:
     return render(request, "programme/letter_publish.html", {"letter": letter, "programme": letter.programme})
 
 
-def _document(request: HttpRequest, letter_id: int, format: str) -> HttpResponse:
+def _document(request: HttpRequest, letter_id: int, format: str) -> HttpResponseBase:
     letter = queries.letter_for_read(scope_of(request), letter_id)
     if letter.is_published:
         document = queries.published_document(letter, format)
@@ -148,12 +147,10 @@ def _document(request: HttpRequest, letter_id: int, format: str) -> HttpResponse
 
 
 @staff(*READERS)
-@no_store
-def letter_pdf(request: HttpRequest, letter_id: int) -> HttpResponse:
+def letter_pdf(request: HttpRequest, letter_id: int) -> HttpResponseBase:
     return _document(request, letter_id, DocumentFormat.PDF)
 
 
 @staff(*READERS)
-@no_store
-def letter_docx(request: HttpRequest, letter_id: int) -> HttpResponse:
+def letter_docx(request: HttpRequest, letter_id: int) -> HttpResponseBase:
     return _document(request, letter_id, DocumentFormat.DOCX)

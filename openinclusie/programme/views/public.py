@@ -1,6 +1,6 @@
 """Published progress letters on the municipality's public site."""
 
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 
@@ -39,7 +39,7 @@ def letter_detail(request: HttpRequest, municipality: str, letter_id: int) -> Ht
     )
 
 
-def _document(municipality: str, letter_id: int, format: str) -> HttpResponse:
+def _document(municipality: str, letter_id: int, format: str) -> HttpResponseBase:
     current = organisation_queries.published_municipality(municipality)
     letter = queries.published_letter(current, letter_id)
     document = queries.published_document(letter, format)
@@ -55,10 +55,10 @@ def _document(municipality: str, letter_id: int, format: str) -> HttpResponse:
 
 
 @public
-def letter_pdf(request: HttpRequest, municipality: str, letter_id: int) -> HttpResponse:
+def letter_pdf(request: HttpRequest, municipality: str, letter_id: int) -> HttpResponseBase:
     return _document(municipality, letter_id, DocumentFormat.PDF)
 
 
 @public
-def letter_docx(request: HttpRequest, municipality: str, letter_id: int) -> HttpResponse:
+def letter_docx(request: HttpRequest, municipality: str, letter_id: int) -> HttpResponseBase:
     return _document(municipality, letter_id, DocumentFormat.DOCX)
