@@ -4,8 +4,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -133,6 +135,12 @@ def post_update(
 ) -> ActivityUpdate:
     if len(photos) > MAX_PHOTOS_PER_UPDATE:
         raise OutsideProgrammeError(_("At most %(count)s photos per update.") % {"count": MAX_PHOTOS_PER_UPDATE})
+    validate = URLValidator(schemes=["https", "http"])
+    try:
+        for link in links:
+            validate(link)
+    except ValidationError as error:
+        raise OutsideProgrammeError(_("Links must be web addresses starting with https:// or http://.")) from error
     cleaned = [(clean_photo(photo.file), photo.description) for photo in photos]
     update = ActivityUpdate.objects.create(
         activity=activity,

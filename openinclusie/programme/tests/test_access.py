@@ -197,3 +197,23 @@ def test_the_staff_menu_offers_the_programme_to_its_readers_and_my_activities_to
     partner_page = client_for(Role.PARTNER_MEMBER).get(reverse("accounts:start")).content.decode()
     assert reverse("programme:my_activities") in partner_page
     assert f'href="{reverse("programme:home")}"' not in partner_page
+
+
+def test_an_update_link_must_be_a_web_address(world):
+    from django.utils import timezone
+
+    from openinclusie.programme.services.activities import post_update
+    from openinclusie.programme.services.errors import OutsideProgrammeError
+
+    activity = ActivityFactory(line=LineFactory(programme=ProgrammeFactory(municipality=world["town_a"])))
+    with pytest.raises(OutsideProgrammeError):
+        post_update(
+            activity=activity,
+            organisation=world["partner_a"],
+            author=None,
+            happened_on=timezone.localdate(),
+            text="x",
+            links=["javascript:alert(1)"],
+            now=timezone.now(),
+        )
+    assert not ActivityUpdate.objects.exists()
