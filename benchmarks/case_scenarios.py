@@ -157,3 +157,29 @@ def submission_figures(base: str, sequential: int = 60, parallel: int = 120, wor
         "submissions_per_second": rate,
         "workers": workers,
     }
+
+
+def measure(results, *, host: str, port: int) -> None:  # type: ignore[no-untyped-def]
+    """Adds the issue-3 figures to the run's results."""
+    from .scenarios import QueryResult, measure_page
+
+    consultant = "consulent@idb.example"
+    results.pages.append(
+        measure_page(
+            "ADV inbox (100,000 cases)", "/adv/meldingen/", host=host, port=port, cookie=staff_cookie(consultant)
+        )
+    )
+    orm_ms, raw_ms = inbox_query_ratio(consultant)
+    results.queries.append(
+        QueryResult(label="ADV inbox: counts per status, total, first page", orm_ms=orm_ms, raw_ms=raw_ms)
+    )
+    figures = submission_figures(f"http://{host}:{port}")
+    results.notes.append(
+        "Public report submission end to end (start, four steps, check, send; "
+        f"{figures['requests']:.0f} HTTP requests with redirects, as a browser without JavaScript): "
+        f"p50 {figures['p50_ms']:.0f} ms, p95 {figures['p95_ms']:.0f} ms per submission, "
+        f"{figures['per_request_ms']:.1f} ms per request against {figures['bare_ms']:.1f} ms for the bare view "
+        f"({figures['per_request_ms'] / figures['bare_ms']:.1f}x); "
+        f"{figures['submissions_per_second']:.1f} submissions/s with {figures['workers']:.0f} concurrent clients. "
+        "Includes the receipt code's argon2id hash with production parameters."
+    )

@@ -10,7 +10,7 @@ from django.db import connection
 from openinclusie.cases.models import Report
 from openinclusie.organisations.models import Organisation
 
-from . import figures_scenarios, http, programme_letter
+from . import case_scenarios, figures_scenarios, http, programme_letter
 from .data import generate_reports
 
 BENCH_ADV = "idb"
@@ -81,6 +81,7 @@ def measure_all(*, host: str, port: int) -> Results:
         results.pages.append(measure_page("Public site: progress letter", letter_path, host=host, port=port))
     results.notes.extend(programme_letter.measure_letter())
     figures_scenarios.measure(results, host=host, port=port)
+    case_scenarios.measure(results, host=host, port=port)
     return results
 
 
