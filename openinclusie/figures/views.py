@@ -89,7 +89,9 @@ def dashboard(request: HttpRequest, municipality: str) -> HttpResponse:
         release_pk, as_of = released
         figures = SimpleLazyObject(lambda: queries.release_figures(queries.release_by_pk(release_pk)))
         headlines = SimpleLazyObject(lambda: queries.released_headlines(place))
-        version = f"release-{release_pk}-{as_of.isoformat()}"
+        # The yearly comparison shows every released year.
+        newest = max(pk for pk, _at in state.released.values())
+        version = f"release-{release_pk}-{as_of.isoformat()}-{newest}"
     else:
         as_of = state.counted.get(year) if year is not None else None
         figures = SimpleLazyObject(
