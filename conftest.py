@@ -84,3 +84,17 @@ def _dutch_by_default():
     translation.activate("nl")
     yield
     translation.activate("nl")
+
+
+@pytest.fixture
+def english_ui(settings):
+    """For tests that assert on interface wording: run them against the
+    English interface, so they check behaviour, not translations. That every
+    string has a Dutch translation is checked in test_translations.py; Dutch
+    as the default is checked by the public-site and meldpunt tests."""
+    from django.utils import translation
+
+    settings.LANGUAGE_CODE = "en"
+    translation.activate("en")
+    yield
+    translation.activate("nl")

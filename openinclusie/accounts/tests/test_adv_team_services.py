@@ -12,6 +12,9 @@ from openinclusie.accounts import queries, services
 from openinclusie.accounts.models import AdminAction, AdminActionKind, Membership, Role, User
 from openinclusie.accounts.tests.factories import PASSWORD, UserFactory
 
+# Assertions below read the English interface; Dutch is checked in test_translations.
+pytestmark = pytest.mark.usefixtures("english_ui")
+
 NOW = datetime(2026, 7, 1, 9, 30, tzinfo=UTC)
 
 

@@ -13,6 +13,9 @@ from openinclusie.accounts.models import AdminAction, AdminActionKind, Membershi
 from openinclusie.accounts.services import grant_membership
 from openinclusie.accounts.tests.factories import PASSWORD, UserFactory, signed_in_client
 
+# Assertions below read the English interface; Dutch is checked in test_translations.
+pytestmark = pytest.mark.usefixtures("english_ui")
+
 NEW_PASSWORD = "fietsen langs de singel in maart"
 
 

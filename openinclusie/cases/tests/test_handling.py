@@ -15,6 +15,9 @@ from openinclusie.classification.models import CodeKind
 
 from .factories import CodeListVersionFactory, IncidentFactory, ReportFactory, code
 
+# Assertions below read the English interface; Dutch is checked in test_translations.
+pytestmark = pytest.mark.usefixtures("english_ui")
+
 
 def url(name, report):
     return reverse(f"cases:{name}", args=[report.pk])

@@ -12,6 +12,9 @@ from openinclusie.organisations.tests.factories import MunicipalityFactory
 
 from .factories import ReportFactory
 
+# Assertions below read the English interface; Dutch is checked in test_translations.
+pytestmark = pytest.mark.usefixtures("english_ui")
+
 INBOX = "/adv/meldingen/"
 
 

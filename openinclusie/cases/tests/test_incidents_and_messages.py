@@ -11,6 +11,9 @@ from openinclusie.cases.models import Incident, Message
 
 from .factories import IncidentFactory, ReportFactory
 
+# Assertions below read the English interface; Dutch is checked in test_translations.
+pytestmark = pytest.mark.usefixtures("english_ui")
+
 SECRET = "GEHEIM-VERHAAL-7731"
 
 

@@ -13,6 +13,9 @@ from openinclusie.cases.services import handling
 
 from .factories import ReportFactory
 
+# Assertions below read the English interface; Dutch is checked in test_translations.
+pytestmark = pytest.mark.usefixtures("english_ui")
+
 
 def loaded_version(page: str) -> str:
     match = re.search(r'name="classification-version" value="(\d+)"', page)

@@ -11,6 +11,9 @@ from openinclusie.cases.services import handling
 
 from .factories import ReportFactory
 
+# Assertions below read the English interface; Dutch is checked in test_translations.
+pytestmark = pytest.mark.usefixtures("english_ui")
+
 
 def test_a_melding_is_registered_and_a_klacht_is_handled():
     melding = {t.target for t in workflow.next_steps(Status.INTAKE, RequestType.MELDING)}

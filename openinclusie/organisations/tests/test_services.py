@@ -12,6 +12,9 @@ from openinclusie.organisations import services
 from openinclusie.organisations.models import Municipality, Neighbourhood, Organisation, OrganisationKind
 from openinclusie.organisations.tests.factories import NeighbourhoodFactory, OrganisationFactory
 
+# Assertions below read the English interface; Dutch is checked in test_translations.
+pytestmark = pytest.mark.usefixtures("english_ui")
+
 NOW = datetime(2026, 3, 21, 10, 0, tzinfo=UTC)
 
 

@@ -9,6 +9,9 @@ from openinclusie.accounts.models import AdminAction, AdminActionKind, Role
 from openinclusie.organisations.models import Municipality, Neighbourhood, Organisation, OrganisationKind
 from openinclusie.organisations.tests.factories import NeighbourhoodFactory
 
+# Assertions below read the English interface; Dutch is checked in test_translations.
+pytestmark = pytest.mark.usefixtures("english_ui")
+
 
 @pytest.fixture
 def admin(client_for):

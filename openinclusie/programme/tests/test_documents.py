@@ -93,11 +93,9 @@ def test_the_pdf_has_contents_with_page_numbers_lines_tables_and_numbers(letter,
     assert pdf.startswith(b"%PDF")
     path = tmp_path / "letter.pdf"
     path.write_bytes(pdf)
-    layout = subprocess.run(  # noqa: S603 - our own file, fixed arguments
-        [PDFTOTEXT, "-layout", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    layout = subprocess.run([PDFTOTEXT, "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
     pages = layout.split("\f")
-    flowing = subprocess.run([PDFTOTEXT, str(path), "-"], capture_output=True, text=True, check=True).stdout  # noqa: S603
+    flowing = subprocess.run([PDFTOTEXT, str(path), "-"], capture_output=True, text=True, check=True).stdout
     text = " ".join(flowing.split())
     assert len([p for p in pages if p.strip()]) >= 3
     assert "Voortgang Inclusieve Stad 2024" in text
@@ -137,6 +135,7 @@ def test_the_docx_has_real_headings_tables_a_toc_field_and_the_numbers(letter):
     assert document.core_properties.title == "Voortgang Inclusieve Stad 2024"
 
 
+@pytest.mark.usefixtures("english_ui")  # reads English wording
 def test_the_chart_is_an_accessible_svg():
     data = {
         "name": "Bekendheid ADV",
@@ -156,6 +155,7 @@ def test_the_chart_is_an_accessible_svg():
     assert "style=" not in svg
 
 
+@pytest.mark.usefixtures("english_ui")  # reads English wording
 def test_officer_generates_edits_previews_and_publishes_through_the_screens(
     world, client_for, client, django_capture_on_commit_callbacks
 ):

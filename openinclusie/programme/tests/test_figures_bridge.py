@@ -20,7 +20,8 @@ from openinclusie.programme.services import letters
 
 from .factories import IndicatorFactory, LineFactory, ObjectiveFactory, ProgrammeFactory
 
-pytestmark = pytest.mark.django_db
+# Assertions below read the English interface; Dutch is checked in test_translations.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_ui")]
 
 
 def _labels(text: str) -> dict[str, str]:
