@@ -104,25 +104,54 @@ MUNICIPALITIES = [
 ]
 
 PARTNERS = [
-    DemoOrganisation("bibliotheek-zoetermeer", "Bibliotheek Zoetermeer", "partner", ("zoetermeer",),
-                     "Bibliotheek met kennisateliers en taalhuis."),
-    DemoOrganisation("coc-haaglanden", "COC Haaglanden", "partner", ("zoetermeer",),
-                     "Belangenorganisatie voor lhbtiqa+ personen in de regio Haaglanden."),
-    DemoOrganisation("gro-up-buurtwerk", "Gro-up Buurtwerk", "partner", ("zoetermeer",),
-                     "Buurtwerk en ontmoeting in de wijken van Zoetermeer."),
+    DemoOrganisation(
+        "bibliotheek-zoetermeer",
+        "Bibliotheek Zoetermeer",
+        "partner",
+        ("zoetermeer",),
+        "Bibliotheek met kennisateliers en taalhuis.",
+    ),
+    DemoOrganisation(
+        "coc-haaglanden",
+        "COC Haaglanden",
+        "partner",
+        ("zoetermeer",),
+        "Belangenorganisatie voor lhbtiqa+ personen in de regio Haaglanden.",
+    ),
+    DemoOrganisation(
+        "gro-up-buurtwerk",
+        "Gro-up Buurtwerk",
+        "partner",
+        ("zoetermeer",),
+        "Buurtwerk en ontmoeting in de wijken van Zoetermeer.",
+    ),
     DemoOrganisation("wijck", "Wijck", "partner", ("zoetermeer",), "Welzijnsorganisatie."),
-    DemoOrganisation("piezo", "Stichting Piëzo", "partner", ("zoetermeer",),
-                     "Stichting voor ontmoeting en emancipatie."),
-    DemoOrganisation("open-mind", "Stichting Open Mind", "partner", ("zoetermeer",),
-                     "Stichting voor bewustwording en dialoog."),
-    DemoOrganisation("cecd-dordrecht", "CECD Dordrecht", "partner", ("dordrecht",),
-                     "Centrum voor educatie, cultuur en dialoog."),
-    DemoOrganisation("mbod", "Stichting MBOD", "partner", ("dordrecht", "zwijndrecht"),
-                     "Stichting Maatschappelijke Betrokkenheid Ondernemers Drechtsteden."),
-    DemoOrganisation("roze-in-blauw", "Roze in Blauw Zuid-Holland Zuid", "partner", ("dordrecht", "zwijndrecht"),
-                     "Netwerk van de politie voor lhbtiqa+ inwoners."),
-    DemoOrganisation("stichting-door", "Stichting DOOR", "partner", ("dordrecht",),
-                     "Stichting voor ontmoeting en ondersteuning."),
+    DemoOrganisation(
+        "piezo", "Stichting Piëzo", "partner", ("zoetermeer",), "Stichting voor ontmoeting en emancipatie."
+    ),
+    DemoOrganisation(
+        "open-mind", "Stichting Open Mind", "partner", ("zoetermeer",), "Stichting voor bewustwording en dialoog."
+    ),
+    DemoOrganisation(
+        "cecd-dordrecht", "CECD Dordrecht", "partner", ("dordrecht",), "Centrum voor educatie, cultuur en dialoog."
+    ),
+    DemoOrganisation(
+        "mbod",
+        "Stichting MBOD",
+        "partner",
+        ("dordrecht", "zwijndrecht"),
+        "Stichting Maatschappelijke Betrokkenheid Ondernemers Drechtsteden.",
+    ),
+    DemoOrganisation(
+        "roze-in-blauw",
+        "Roze in Blauw Zuid-Holland Zuid",
+        "partner",
+        ("dordrecht", "zwijndrecht"),
+        "Netwerk van de politie voor lhbtiqa+ inwoners.",
+    ),
+    DemoOrganisation(
+        "stichting-door", "Stichting DOOR", "partner", ("dordrecht",), "Stichting voor ontmoeting en ondersteuning."
+    ),
 ]
 
 PLATFORM = DemoOrganisation("openinclusie", "Functioneel beheer Open Inclusie", "platform")

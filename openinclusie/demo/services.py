@@ -105,12 +105,12 @@ def load_demo() -> list[User]:
                     role=role,
                 )
             )
-    for spec in PARTNERS:
-        partner = _organisation(spec)
+    for partner_spec in PARTNERS:
+        partner = _organisation(partner_spec)
         users.append(
             _demo_user(
-                email=demo_email(Role.PARTNER_MEMBER, spec.slug),
-                full_name=f"{ROLE_PERSON[Role.PARTNER_MEMBER]} ({spec.name})",
+                email=demo_email(Role.PARTNER_MEMBER, partner_spec.slug),
+                full_name=f"{ROLE_PERSON[Role.PARTNER_MEMBER]} ({partner_spec.name})",
                 organisation=partner,
                 role=Role.PARTNER_MEMBER,
             )

@@ -11,7 +11,7 @@ from django.conf import settings
 
 
 def _run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(  # noqa: S603
+    return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=settings.BASE_DIR,
         env=env,
@@ -67,7 +67,7 @@ print(type(mailer).__module__, mailer.host, mailer.port)
 def test_production_mail_goes_through_mailers(production_env):
     """MAILERS replaces EMAIL_BACKEND and friends in Django 6.1."""
     production_env.update({"EMAIL_HOST": "smtp.example.org", "EMAIL_PORT": "587"})
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "-c", MAILER_PROBE],
         cwd=settings.BASE_DIR,
         env=production_env,

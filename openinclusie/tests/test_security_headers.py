@@ -181,7 +181,7 @@ def production_values(tmp_path_factory) -> dict[str, object]:
         "from config.settings import production as p\n"
         f"print(json.dumps({{name: getattr(p, name) for name in {PRODUCTION_SECURITY_SETTINGS!r}}}))\n"
     )
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "-c", script],
         cwd=settings.BASE_DIR,
         env=production_env(DATABASE_URL=f"sqlite:///{database}"),

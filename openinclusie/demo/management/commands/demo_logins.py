@@ -21,7 +21,9 @@ class Command(BaseCommand):
             self.stdout.write(rows[0].current_code)
             return
         self.stdout.write(f"Password for every demo user: {DEMO_PASSWORD}")
-        self.stdout.write("Second step: the six-digit code below (valid for 30 seconds), or add the key to an authenticator app.")
+        self.stdout.write(
+            "Second step: the six-digit code below (valid for 30 seconds), or add the key to an authenticator app."
+        )
         width = max(len(row.email) for row in rows)
         for row in rows:
             self.stdout.write(f"  {row.email:<{width}}  code {row.current_code}  {row.role} — {row.organisation}")
