@@ -92,9 +92,14 @@ def english_ui(settings):
     English interface, so they check behaviour, not translations. That every
     string has a Dutch translation is checked in test_translations.py; Dutch
     as the default is checked by the public-site and meldpunt tests."""
+    from django.urls import clear_url_caches
     from django.utils import translation
 
+    # The URL resolver caches its reverse table per language, prefix
+    # included; it must be rebuilt whenever the default language changes.
     settings.LANGUAGE_CODE = "en"
+    clear_url_caches()
     translation.activate("en")
     yield
     translation.activate("nl")
+    clear_url_caches()
