@@ -242,7 +242,7 @@ def measure(results: object, *, host: str, port: int) -> None:
     add = results.queries.append  # type: ignore[attr-defined]
     for place in (largest, median):
         label = f"{place.name} {year} ({counts[place.slug]:,} reports)"
-        raw_ms = best_of(5, lambda place=place: _raw(OVERVIEW_SQL, _overview_params(place, year)))
+        raw_ms = best_of(3, lambda place=place: _raw(OVERVIEW_SQL, _overview_params(place, year)))
         add(
             QueryResult(
                 f"Wga overview page data (from the summary), {label}",
@@ -261,14 +261,14 @@ def measure(results: object, *, host: str, port: int) -> None:
         QueryResult(
             f"Municipal dashboard data from the summary, {largest.name} (year + 10-year trend)",
             best_of(5, lambda: (queries.summary_figures(largest, year), queries.yearly_headlines(largest))),
-            best_of(5, lambda: _dashboard_raw(largest, year)),
+            best_of(3, lambda: _dashboard_raw(largest, year)),
         )
     )
     add(
         QueryResult(
             f"ADV dashboard data from the summary, {len(places)} municipalities",
             best_of(5, lambda: queries.adv_board(places, year)),
-            best_of(5, lambda: _adv_raw(places, year)),
+            best_of(3, lambda: _adv_raw(places, year)),
         )
     )
     officer, coordinator = setup.officer_cookie, setup.coordinator_cookie
