@@ -16,7 +16,8 @@ from openinclusie.tests.browser_support import watch
 
 from .factories import IndicatorFactory, LineFactory, ObjectiveFactory, ProgrammeFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# The flow follows English link texts; Dutch is checked in test_translations.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("english_ui")]
 
 
 def _submit(page: Any) -> None:
