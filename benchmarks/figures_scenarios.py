@@ -324,7 +324,12 @@ def measure(results: object, *, host: str, port: int) -> None:
             port=port,
         )
     )
+    load = os.getloadavg()[0]
     _targets(results, first_page=first_page)
+    results.notes.append(  # type: ignore[attr-defined]
+        f"Machine load (1-minute load average) at the end of the figures measurements: {load:.1f} on "
+        f"{os.cpu_count()} cores; above the core count, other processes shared the CPU and absolute times are inflated."
+    )
     total = YearSummary.objects.count()
     setup.notes.append(
         f"Figures data: {figures_data.national_reports():,} national reports over {figures_data.MUNICIPALITIES} "
