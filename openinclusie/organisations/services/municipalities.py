@@ -200,7 +200,7 @@ def update_municipality(
 ) -> Municipality:
     """Changes a municipality. Which ADV serves it decides who sees its
     reports, so a change of ADV is named in the trail with old and new."""
-    current = Municipality.objects.select_for_update().select_related("adv").get(pk=municipality.pk)
+    current = Municipality.objects.select_for_update(of=("self",)).select_related("adv").get(pk=municipality.pk)
     _check_municipality(
         name=name,
         slug=slug,
