@@ -39,7 +39,9 @@ def add_neighbourhood(
 def update_neighbourhood(
     *, actor: User, neighbourhood: Neighbourhood, name: str, now: datetime, cbs_code: str = ""
 ) -> Neighbourhood:
-    current = Neighbourhood.objects.select_for_update(of=("self",)).select_related("municipality").get(pk=neighbourhood.pk)
+    current = (
+        Neighbourhood.objects.select_for_update(of=("self",)).select_related("municipality").get(pk=neighbourhood.pk)
+    )
     _check_neighbourhood_name(municipality=current.municipality, name=name, exclude_pk=current.pk)
     values = {"name": name, "cbs_code": cbs_code}
     changed = _changes(current, values, ("name", "cbs_code"))
@@ -76,7 +78,9 @@ def _references_to(instance: models.Model) -> list[str]:
 def remove_neighbourhood(*, actor: User, neighbourhood: Neighbourhood, now: datetime) -> None:
     """Removes a neighbourhood that nothing refers to; otherwise refuses, so
     no report, signal or directory entry silently loses its neighbourhood."""
-    current = Neighbourhood.objects.select_for_update(of=("self",)).select_related("municipality").get(pk=neighbourhood.pk)
+    current = (
+        Neighbourhood.objects.select_for_update(of=("self",)).select_related("municipality").get(pk=neighbourhood.pk)
+    )
     references = _references_to(current)
     if references:
         raise NeighbourhoodInUse(
