@@ -2,8 +2,6 @@
 
 import datetime
 import io
-import shutil
-import subprocess
 from decimal import Decimal
 
 import pytest
@@ -17,6 +15,7 @@ from openinclusie.programme.letter.docx import render_docx
 from openinclusie.programme.letter.pdf import render_pdf
 from openinclusie.programme.models import ActivityStatus, IndicatorSource, LetterDocument
 from openinclusie.programme.services import letters
+from openinclusie.tests.pdf_support import pdf_text
 
 from .factories import (
     ActivityFactory,
@@ -29,7 +28,6 @@ from .factories import (
 )
 
 pytestmark = pytest.mark.django_db
-PDFTOTEXT = shutil.which("pdftotext") or "pdftotext"
 NOW = datetime.datetime(2026, 1, 15, 9, 0, tzinfo=datetime.UTC)
 
 
@@ -87,15 +85,12 @@ def letter(world):
     )
 
 
-@pytest.mark.skipif(shutil.which(PDFTOTEXT) is None, reason="needs poppler-utils")
-def test_the_pdf_has_contents_with_page_numbers_lines_tables_and_numbers(letter, tmp_path):
+def test_the_pdf_has_contents_with_page_numbers_lines_tables_and_numbers(letter):
     pdf = render_pdf(build_letter_data(letter))
     assert pdf.startswith(b"%PDF")
-    path = tmp_path / "letter.pdf"
-    path.write_bytes(pdf)
-    layout = subprocess.run([PDFTOTEXT, "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    layout = pdf_text(pdf, layout=True)
     pages = layout.split("\f")
-    flowing = subprocess.run([PDFTOTEXT, str(path), "-"], capture_output=True, text=True, check=True).stdout
+    flowing = pdf_text(pdf)
     text = " ".join(flowing.split())
     assert len([p for p in pages if p.strip()]) >= 3
     assert "Voortgang Inclusieve Stad 2024" in text
