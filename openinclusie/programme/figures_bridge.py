@@ -57,6 +57,8 @@ class ReleasedFigures:
     # when a figure they need is hidden.
     measures: dict[str, Decimal] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    # The release's threshold: cells below it read "< threshold".
+    threshold: int = 5
 
 
 def _queries() -> tuple[Callable[..., Any], Callable[..., Any]] | None:
@@ -145,4 +147,5 @@ def _adapt(figure_set: Any, *, released_on: str) -> ReleasedFigures:
         tables=tables,
         measures=_measures(figure_set.get("headline")),
         notes=[note.text for note in figure_set.notes],
+        threshold=int(figure_set.thresholds.get("k", ReleasedFigures.threshold)),
     )

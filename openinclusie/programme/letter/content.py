@@ -130,9 +130,9 @@ def _figures(letter: ProgressLetter) -> dict[str, Any]:
         "notes": figures.notes,
         "note": _(
             "These are the figures the anti-discrimination service released for %(year)s, after disclosure "
-            "control: small numbers are shown as “< 5” and numbers that would reveal them as “x”."
+            "control: small numbers are shown as “< %(k)s” and numbers that would reveal them as “x”."
         )
-        % {"year": letter.year},
+        % {"year": letter.year, "k": figures.threshold},
     }
 
 

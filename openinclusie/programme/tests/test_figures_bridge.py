@@ -32,9 +32,9 @@ def _row(key: str, label: str, a: Cell, b: Cell, c: Cell, total: Cell) -> Row:
     return Row(key, _labels(label), (a, b, c), total)
 
 
-def _release(municipality, year: int, *, mass_hidden: bool = False) -> Release:
+def _release(municipality, year: int, *, mass_hidden: bool = False, k: int = 5) -> Release:
     hidden = Cell(None, Mark.SECONDARY)
-    small = Cell(None, Mark.PRIMARY, threshold=5)
+    small = Cell(None, Mark.PRIMARY, threshold=k)
     headline = Table(
         key="headline",
         columns=tuple(Column(k, _labels(f"Kolom {k}")) for k in "ABC"),
@@ -58,7 +58,7 @@ def _release(municipality, year: int, *, mass_hidden: bool = False) -> Release:
         year=year,
         tables={"headline": headline, "ground": headline},
         protected=True,
-        thresholds={"k": 5, "k_area": 10, "min_base": 20},
+        thresholds={"k": k, "k_area": max(k, 10), "min_base": 20},
     )
     return Release.objects.create(
         municipality=municipality,
@@ -93,6 +93,15 @@ def test_the_letter_shows_the_released_headline_table_as_released(world):
     assert "No released figures for this year yet." not in html
     # The public only gets the headline table, not the breakdowns.
     assert len(data["figures"]["tables"]) == 1
+
+
+def test_the_letter_explains_the_threshold_the_release_used(world):
+    _release(world["town_a"], 2025, k=7)
+    programme = ProgrammeFactory(municipality=world["town_a"], start_year=2025)
+    letter = letters.create_draft(programme=programme, year=2025, by=None, now=timezone.now())
+    data = build_letter_data(letter)
+    assert "small numbers are shown as “< 7”" in data["figures"]["note"]
+    assert data["figures"]["tables"][0]["rows"][0]["values"] == ["31", "9", "< 7"]
 
 
 def test_an_indicator_from_figures_reads_only_shown_cells(world):
