@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_otp import devices_for_user
 
 from openinclusie.accounts.models import AdminActionKind, Membership, Role, User
@@ -119,7 +120,7 @@ def remove_second_factor(*, actor: User, user: User, now: datetime, detail: str 
     devices = list(devices_for_user(user, confirmed=None))
     for device in devices:
         device.delete()
-    removed = _("%(count)s device(s) removed") % {"count": len(devices)}
+    removed = ngettext("%(count)s device removed", "%(count)s devices removed", len(devices)) % {"count": len(devices)}
     record_admin_action(
         actor=actor,
         action=AdminActionKind.MFA_RESET,

@@ -187,7 +187,7 @@ def test_reset_second_factor_removes_every_device_and_is_logged(db, actor, perso
     assert removed == 2
     assert not TOTPDevice.objects.filter(user=person).exists()
     entry = AdminAction.objects.get(action=AdminActionKind.MFA_RESET)
-    assert (entry.actor, entry.target_user, entry.detail) == (actor, person, "2 device(s) removed")
+    assert (entry.actor, entry.target_user, entry.detail) == (actor, person, "2 devices removed")
 
 
 def test_rename_is_logged_with_old_and_new_name(db, actor, person):

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from openinclusie.accounts.models import ROLES_BY_ORGANISATION_KIND, AdminActionKind, User
 from openinclusie.accounts.services import record_admin_action
@@ -152,9 +153,12 @@ def update_organisation(
         misfits = current.memberships.exclude(role__in=allowed_roles).count()
         if misfits:
             raise KindChangeRefused(
-                _(
-                    "The kind cannot change: %(count)s role(s) in this organisation do not exist in an organisation "
-                    "of the new kind. Remove those roles from the users first."
+                ngettext(
+                    "The kind cannot change: %(count)s role in this organisation does not exist in an organisation "
+                    "of the new kind. Remove that role from the user first.",
+                    "The kind cannot change: %(count)s roles in this organisation do not exist in an organisation "
+                    "of the new kind. Remove those roles from the users first.",
+                    misfits,
                 )
                 % {"count": misfits}
             )
