@@ -8,6 +8,7 @@ JavaScript). No page may ask anything of another host."""
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from openinclusie.accounts.models import Role
 from openinclusie.programme.models import Activity, ActivityUpdate, LetterStatus, ProgressLetter
@@ -21,7 +22,18 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pyte
 
 
 def _submit(page: Any) -> None:
-    page.locator("main form button[type=submit]").first.click()
+    _follow(page, page.locator("main form button[type=submit]").first)
+
+
+def _follow(page: Any, link: Any) -> None:
+    link.click()
+    page.wait_for_load_state()
+
+
+def _shows(page: Any, text: str) -> None:
+    """Waits for the text: a click only waits for the next page to start,
+    so reading page.content() at once can see it half parsed."""
+    expect(page.locator("main")).to_contain_text(text)
 
 
 @pytest.mark.parametrize("javascript", [False, True], ids=["without-js", "with-js-and-axe"])
@@ -54,7 +66,7 @@ def test_edit_update_publish_and_read(world, live_server, new_context, client_fo
     assert page.url.endswith(f"/programma/activiteiten/{activity.pk}/")
     assert_accessible(page)
     page.goto(f"{base}/programma/{programme.pk}/")
-    assert "Wijkdialoog in de bibliotheek" in page.content()
+    _shows(page, "Wijkdialoog in de bibliotheek")
     assert_accessible(page)
 
     # Partner A posts an update on it.
@@ -64,15 +76,15 @@ def test_edit_update_publish_and_read(world, live_server, new_context, client_fo
     partner_watched = watch(partner_page, base)
     partner_page.goto(f"{base}/programma/mijn-activiteiten/")
     assert_accessible(partner_page)
-    partner_page.locator("a", has_text="Wijkdialoog in de bibliotheek").click()
-    partner_page.locator("a", has_text="Post a progress update").click()
+    _follow(partner_page, partner_page.locator("a", has_text="Wijkdialoog in de bibliotheek"))
+    _follow(partner_page, partner_page.locator("a", has_text="Post a progress update"))
     assert_accessible(partner_page)
     partner_page.fill("input[name=happened_on]", "2025-04-17")
     partner_page.fill("textarea[name=text]", "Eerste dialoog met 28 buurtbewoners.")
     partner_page.fill("input[name=participants]", "28")
     _submit(partner_page)
     assert ActivityUpdate.objects.get().author_organisation == world["partner_a"]
-    assert "Eerste dialoog met 28 buurtbewoners." in partner_page.content()
+    _shows(partner_page, "Eerste dialoog met 28 buurtbewoners.")
     assert_accessible(partner_page)
 
     # The officer makes the draft letter, writes the introduction, publishes.
@@ -81,14 +93,14 @@ def test_edit_update_publish_and_read(world, live_server, new_context, client_fo
     page.select_option("select[name=year]", "2025")
     _submit(page)
     letter = ProgressLetter.objects.get()
-    assert "Eerste dialoog met 28 buurtbewoners." in page.content()
+    _shows(page, "Eerste dialoog met 28 buurtbewoners.")
     assert_accessible(page)
-    page.locator("a", has_text="Edit the texts").click()
+    _follow(page, page.locator("a", has_text="Edit the texts"))
     assert_accessible(page)
     intro = letter.blocks.get(kind="introduction")
     page.fill(f"textarea[name=text_{intro.pk}]", "Geachte raad, hierbij de voortgang.")
     _submit(page)
-    page.locator("a", has_text="Publish").first.click()
+    _follow(page, page.locator("a", has_text="Publish").first)
     assert_accessible(page)
     _submit(page)
     letter.refresh_from_db()
@@ -99,11 +111,11 @@ def test_edit_update_publish_and_read(world, live_server, new_context, client_fo
     public_page = visitor.new_page()
     public_watched = watch(public_page, base)
     public_page.goto(f"{base}/alfastad/")
-    public_page.locator("a[href$='/voortgang/']").click()
+    _follow(public_page, public_page.locator("a[href$='/voortgang/']"))
     assert_accessible(public_page)
-    public_page.locator("a", has_text=letter.title).click()
-    assert "Geachte raad, hierbij de voortgang." in public_page.content()
-    assert "Wijkdialoog in de bibliotheek" in public_page.content()
+    _follow(public_page, public_page.locator("a", has_text=letter.title))
+    _shows(public_page, "Geachte raad, hierbij de voortgang.")
+    _shows(public_page, "Wijkdialoog in de bibliotheek")
     assert_accessible(public_page)
 
     for watched_one in (watched, partner_watched, public_watched):
