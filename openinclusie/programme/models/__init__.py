@@ -2,6 +2,7 @@ from .activities import Activity, ActivityPhoto, ActivityStatus, ActivityStatusC
 from .indicators import ActivityMeasure, FiguresMeasure, Indicator, IndicatorSource, Measurement
 from .letters import BlockKind, DocumentFormat, LetterBlock, LetterDocument, LetterStatus, ProgressLetter
 from .plan import Line, Objective, Programme, Vision
+from .removals import Removal, RemovedKind, describe_counts
 
 __all__ = [
     "Activity",
@@ -24,5 +25,8 @@ __all__ = [
     "PhotoType",
     "Programme",
     "ProgressLetter",
+    "Removal",
+    "RemovedKind",
     "Vision",
+    "describe_counts",
 ]

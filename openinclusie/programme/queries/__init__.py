@@ -11,8 +11,11 @@ from .activities import (
     activity_for_read,
     activity_for_update,
     can_post_update,
+    changeable_update_ids,
     organisation_choices,
     photo_for_read,
+    update_for_change,
+    updates_changeable,
 )
 from .changes import Changes, changes_since
 from .letters import (
@@ -30,6 +33,7 @@ from .plan import (
     indicator_for_read,
     indicators_of_programme,
     line_for_edit,
+    measurement_for_edit,
     municipalities_editable,
     municipalities_readable,
     municipality_for_edit,
@@ -52,6 +56,7 @@ __all__ = [
     "activity_for_read",
     "activity_for_update",
     "can_post_update",
+    "changeable_update_ids",
     "changes_since",
     "documents_of",
     "indicator_for_edit",
@@ -62,6 +67,7 @@ __all__ = [
     "letter_for_read",
     "letters_of",
     "line_for_edit",
+    "measurement_for_edit",
     "municipalities_editable",
     "municipalities_readable",
     "municipality_for_edit",
@@ -75,6 +81,8 @@ __all__ = [
     "published_document",
     "published_letter",
     "published_letters_of",
+    "update_for_change",
+    "updates_changeable",
     "vision_for_edit",
     "visions_of",
 ]

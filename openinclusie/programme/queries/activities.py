@@ -4,7 +4,7 @@ their organisation leads or takes part in."""
 
 from collections.abc import Iterable
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
@@ -13,9 +13,13 @@ from openinclusie.programme.models import Activity, ActivityPhoto, ActivityUpdat
 from openinclusie.programme.scope import Scope
 
 
-def in_municipalities(municipality_ids: Iterable[int]) -> Q:
+def in_municipalities(municipality_ids: Iterable[int], prefix: str = "") -> Q:
+    """Activities (or, with ``prefix="activity__"``, their updates) in the
+    programmes of these municipalities."""
     ids = list(municipality_ids)
-    return Q(line__programme__municipality_id__in=ids) | Q(objective__line__programme__municipality_id__in=ids)
+    return Q(**{f"{prefix}line__programme__municipality_id__in": ids}) | Q(
+        **{f"{prefix}objective__line__programme__municipality_id__in": ids}
+    )
 
 
 def involving(organisation_ids: Iterable[int]) -> Q:
@@ -91,6 +95,43 @@ def updates_of(activity: Activity) -> QuerySet[ActivityUpdate]:
         .prefetch_related(Prefetch("photos", queryset=ActivityPhoto.objects.order_by("pk")))
         .order_by("-happened_on", "-pk")
     )
+
+
+def _author_takes_part() -> Q:
+    """The update's own organisation still leads or takes part in its activity."""
+    return Q(activity__lead_organisation_id=F("author_organisation_id")) | Q(
+        Exists(
+            Activity.partner_organisations.through.objects.filter(
+                activity_id=OuterRef("activity_id"), organisation_id=OuterRef("author_organisation_id")
+            )
+        )
+    )
+
+
+def updates_changeable(scope: Scope) -> QuerySet[ActivityUpdate]:
+    """Updates the user may edit or remove: every update in a programme of
+    their own municipality (officer); for a partner member, the updates of
+    their own organisation, while it still takes part in the activity."""
+    updates = ActivityUpdate.objects.select_related(
+        "activity__line__programme__municipality",
+        "activity__objective__line__programme__municipality",
+        "author_organisation",
+    )
+    if scope.is_platform_admin:
+        return updates
+    condition = in_municipalities(scope.editable_municipality_ids, prefix="activity__")
+    if scope.partner_organisation_ids:
+        condition |= Q(author_organisation_id__in=scope.partner_organisation_ids) & _author_takes_part()
+    return updates.filter(condition)
+
+
+def update_for_change(scope: Scope, pk: int) -> ActivityUpdate:
+    return get_object_or_404(updates_changeable(scope), pk=pk)
+
+
+def changeable_update_ids(scope: Scope, activity: Activity) -> set[int]:
+    """Which updates of this activity the user may edit or remove."""
+    return set(updates_changeable(scope).filter(activity=activity).values_list("pk", flat=True))
 
 
 def photo_for_read(scope: Scope, pk: int) -> ActivityPhoto:

@@ -1,12 +1,20 @@
 """What changed in a programme since a moment (the last published letter):
-new activities, status changes, progress updates and measurements."""
+new activities, status changes, progress updates and measurements, and
+what was removed."""
 
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Q, QuerySet
 
-from openinclusie.programme.models import Activity, ActivityStatusChange, ActivityUpdate, Measurement, Programme
+from openinclusie.programme.models import (
+    Activity,
+    ActivityStatusChange,
+    ActivityUpdate,
+    Measurement,
+    Programme,
+    Removal,
+)
 
 from .activities import activities_of_programme
 
@@ -18,6 +26,7 @@ class Changes:
     status_changes: QuerySet[ActivityStatusChange]
     updates: QuerySet[ActivityUpdate]
     measurements: QuerySet[Measurement]
+    removals: QuerySet[Removal]
 
     @property
     def is_empty(self) -> bool:
@@ -26,6 +35,7 @@ class Changes:
             or self.status_changes.exists()
             or self.updates.exists()
             or self.measurements.exists()
+            or self.removals.exists()
         )
 
 
@@ -46,15 +56,18 @@ def changes_since(programme: Programme, since: datetime | None) -> Changes:
     measurements = Measurement.objects.filter(indicator__objective__line__programme=programme).select_related(
         "indicator"
     )
+    removals = Removal.objects.filter(programme=programme).select_related("removed_by")
     if since is not None:
         new_activities = new_activities.filter(created_at__gt=since)
         status_changes = status_changes.filter(changed_at__gt=since)
         updates = updates.filter(created_at__gt=since)
         measurements = measurements.filter(recorded_at__gt=since)
+        removals = removals.filter(removed_at__gt=since)
     return Changes(
         since=since,
         new_activities=new_activities,
         status_changes=status_changes.order_by("-changed_at"),
         updates=updates.order_by("-created_at"),
         measurements=measurements.order_by("-recorded_at"),
+        removals=removals.order_by("-removed_at", "-pk"),
     )

@@ -6,7 +6,7 @@ from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from openinclusie.organisations.models import Municipality
-from openinclusie.programme.models import Activity, Indicator, Line, Objective, Programme, Vision
+from openinclusie.programme.models import Activity, Indicator, Line, Measurement, Objective, Programme, Vision
 from openinclusie.programme.scope import Scope
 
 from .activities import activities_of_programme
@@ -89,6 +89,15 @@ def indicator_for_read(scope: Scope, pk: int) -> Indicator:
 def indicator_for_edit(scope: Scope, pk: int) -> Indicator:
     return get_object_or_404(
         _indicators().filter(objective__line__programme__municipality__in=municipalities_editable(scope)), pk=pk
+    )
+
+
+def measurement_for_edit(scope: Scope, pk: int) -> Measurement:
+    return get_object_or_404(
+        Measurement.objects.select_related("indicator__objective__line__programme__municipality").filter(
+            indicator__objective__line__programme__municipality__in=municipalities_editable(scope)
+        ),
+        pk=pk,
     )
 
 

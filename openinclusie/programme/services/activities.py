@@ -28,7 +28,7 @@ from openinclusie.programme.queries import organisation_choices
 
 from .common import excluding
 from .errors import DuplicateNumberError, OutsideProgrammeError
-from .photos import MAX_PHOTOS_PER_UPDATE, clean_photo
+from .photos import MAX_PHOTOS_PER_UPDATE, CleanPhoto, clean_photo, delete_photos
 
 
 @dataclass(frozen=True)
@@ -119,6 +119,41 @@ def set_status(
     return activity
 
 
+def _check_links(links: Sequence[str]) -> None:
+    validate = URLValidator(schemes=["https", "http"])
+    try:
+        for link in links:
+            validate(link)
+    except ValidationError as error:
+        raise OutsideProgrammeError(_("Links must be web addresses starting with https:// or http://.")) from error
+
+
+def _check_photo_count(count: int) -> None:
+    if count > MAX_PHOTOS_PER_UPDATE:
+        raise OutsideProgrammeError(_("At most %(count)s photos per update.") % {"count": MAX_PHOTOS_PER_UPDATE})
+
+
+def _clean_photos(photos: Sequence[PhotoUpload]) -> list[tuple[CleanPhoto, str]]:
+    """Every upload checked and re-encoded without EXIF, before anything is
+    written."""
+    return [(clean_photo(photo.file), photo.description) for photo in photos]
+
+
+def _store_photos(update: ActivityUpdate, cleaned: Sequence[tuple[CleanPhoto, str]], now: datetime) -> None:
+    for photo, description in cleaned:
+        stored = ActivityPhoto(
+            update=update,
+            description=description,
+            content_type=photo.content_type,
+            width=photo.width,
+            height=photo.height,
+            size_bytes=len(photo.content),
+            created_at=now,
+        )
+        stored.file.save(photo.file_name, ContentFile(photo.content), save=False)
+        stored.save()
+
+
 @transaction.atomic
 def post_update(
     *,
@@ -133,15 +168,9 @@ def post_update(
     photos: Sequence[PhotoUpload] = (),
     now: datetime,
 ) -> ActivityUpdate:
-    if len(photos) > MAX_PHOTOS_PER_UPDATE:
-        raise OutsideProgrammeError(_("At most %(count)s photos per update.") % {"count": MAX_PHOTOS_PER_UPDATE})
-    validate = URLValidator(schemes=["https", "http"])
-    try:
-        for link in links:
-            validate(link)
-    except ValidationError as error:
-        raise OutsideProgrammeError(_("Links must be web addresses starting with https:// or http://.")) from error
-    cleaned = [(clean_photo(photo.file), photo.description) for photo in photos]
+    _check_photo_count(len(photos))
+    _check_links(links)
+    cleaned = _clean_photos(photos)
     update = ActivityUpdate.objects.create(
         activity=activity,
         happened_on=happened_on,
@@ -153,16 +182,36 @@ def post_update(
         author_organisation=organisation,
         created_at=now,
     )
-    for photo, description in cleaned:
-        stored = ActivityPhoto(
-            update=update,
-            description=description,
-            content_type=photo.content_type,
-            width=photo.width,
-            height=photo.height,
-            size_bytes=len(photo.content),
-            created_at=now,
-        )
-        stored.file.save(photo.file_name, ContentFile(photo.content), save=False)
-        stored.save()
+    _store_photos(update, cleaned, now)
+    return update
+
+
+@transaction.atomic
+def edit_update(
+    *,
+    update: ActivityUpdate,
+    happened_on: date,
+    text: str,
+    links: Sequence[str] = (),
+    participants: int | None = None,
+    organisations_reached: int | None = None,
+    remove_photos: Sequence[ActivityPhoto] = (),
+    add_photos: Sequence[PhotoUpload] = (),
+    now: datetime,
+) -> ActivityUpdate:
+    """Change an update's text and numbers, take away some of its photos and
+    add new ones (cleaned like those of a new update). The organisation it
+    was posted for, its author and its posting time stay."""
+    if any(photo.update_id != update.pk for photo in remove_photos):
+        raise OutsideProgrammeError(_("That photo does not belong to this update."))
+    removing = {photo.pk for photo in remove_photos}
+    kept = update.photos.exclude(pk__in=removing).count()
+    _check_photo_count(kept + len(add_photos))
+    _check_links(links)
+    cleaned = _clean_photos(add_photos)
+    update.happened_on, update.text, update.links = happened_on, text, "\n".join(links)
+    update.participants, update.organisations_reached = participants, organisations_reached
+    update.save(update_fields=["happened_on", "text", "links", "participants", "organisations_reached"])
+    delete_photos(ActivityPhoto.objects.filter(update=update, pk__in=removing))
+    _store_photos(update, cleaned, now)
     return update

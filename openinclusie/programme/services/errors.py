@@ -21,6 +21,10 @@ class NotManualError(ProgrammeError):
     pass
 
 
+class NotEmptyError(ProgrammeError):
+    """A line or objective still holds what must be moved or removed first."""
+
+
 class LetterFrozenError(ProgrammeError):
     pass
 

@@ -75,3 +75,20 @@ def record_measurement(
     return Measurement.objects.create(
         indicator=indicator, measured_on=measured_on, value=value, note=note, recorded_at=now, recorded_by=by
     )
+
+
+@transaction.atomic
+def edit_measurement(
+    *, measurement: Measurement, measured_on: date, value: Decimal, note: str = "", by: User | None, now: datetime
+) -> Measurement:
+    """Correct a value. It counts as recorded again (now, by ``by``), so it
+    shows under "what changed since the last letter"."""
+    indicator = measurement.indicator
+    if indicator.source != IndicatorSource.MANUAL:
+        raise NotManualError(_("This indicator is computed; its values cannot be entered by hand."))
+    if excluding(Measurement.objects.filter(indicator=indicator, measured_on=measured_on), measurement).exists():
+        raise DuplicateNumberError(_("There is already a measurement on this date."))
+    measurement.measured_on, measurement.value, measurement.note = measured_on, value, note
+    measurement.recorded_at, measurement.recorded_by = now, by
+    measurement.save()
+    return measurement

@@ -27,10 +27,14 @@ from openinclusie.programme.models import (
     Line,
     Programme,
     ProgressLetter,
+    Removal,
+    RemovedKind,
 )
 from openinclusie.programme.queries import activities_of_line
+from openinclusie.programme.queries.removals import goes_with_letter
 
 from .errors import LetterExistsError, LetterFrozenError, OutsideProgrammeError
+from .removals import record_removal
 
 RENDERERS = {DocumentFormat.PDF: render_pdf, DocumentFormat.DOCX: render_docx}
 
@@ -148,6 +152,27 @@ def publish(*, letter: ProgressLetter, by: User, now: datetime) -> ProgressLette
     letter_id = letter.pk
     transaction.on_commit(lambda: make_letter_documents.enqueue(letter_id))
     return letter
+
+
+@transaction.atomic
+def remove_draft(*, letter: ProgressLetter, by: User | None, now: datetime) -> Removal:
+    """A draft made by mistake, with its texts. A published letter is never
+    removed: refused here, and on PostgreSQL by the database as well (see
+    migrations 0002 and 0003)."""
+    letter = _refuse_if_published(letter)
+    removal = record_removal(
+        programme=letter.programme,
+        kind=RemovedKind.LETTER,
+        label=f"{letter.title} ({letter.year})",
+        counts=goes_with_letter(letter),
+        by=by,
+        now=now,
+    )
+    LetterBlock.objects.filter(letter=letter, letter__status=LetterStatus.DRAFT).delete()
+    # Locked and checked above; the status condition keeps even a mistake
+    # here from reaching a published letter.
+    ProgressLetter.objects.filter(pk=letter.pk, status=LetterStatus.DRAFT).delete()
+    return removal
 
 
 def draft_document(*, letter: ProgressLetter, format: str) -> bytes:

@@ -8,7 +8,11 @@ import secrets
 from dataclasses import dataclass
 
 from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+
+from openinclusie.programme.models import ActivityPhoto
 
 from .errors import InvalidPhotoError
 
@@ -69,3 +73,18 @@ def clean_photo(upload: UploadedFile) -> CleanPhoto:
         height=clean.height,
         file_name=f"{secrets.token_hex(16)}.{extension}",
     )
+
+
+def delete_photos(photos: QuerySet[ActivityPhoto]) -> int:
+    """Delete the photos' rows now and their files once the transaction has
+    committed (a rolled-back removal keeps its files)."""
+    files = [(photo.file.storage, photo.file.name) for photo in photos]
+    count, _deleted = photos.delete()
+
+    def remove_files() -> None:
+        for storage, name in files:
+            if name:
+                storage.delete(name)
+
+    transaction.on_commit(remove_files)
+    return count
