@@ -13,6 +13,7 @@ from openinclusie.accounts.tests.factories import PASSWORD, UserFactory
 
 from .access_matrix import MATRIX, PUBLIC
 from .browser_support import assert_accessible
+from .keyboard_support import assert_focus_visible, assert_focused, tab_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -27,42 +28,25 @@ def _code_for(user: Any) -> str:
     return current_totp_token(TOTPDevice.objects.get(user=user, confirmed=True))
 
 
-def _focused(page: Any) -> str:
-    """A short description of the focused element, for messages."""
-    return page.evaluate(
-        "() => { const e = document.activeElement;"
-        " return e ? `${e.tagName.toLowerCase()}#${e.id}[name=${e.getAttribute('name')}]` : 'nothing'; }"
-    )
-
-
-def _tab_to(page: Any, selector: str, max_presses: int = 25) -> None:
-    """Press Tab until ``selector`` has focus (it may already have it)."""
-    target = page.locator(selector)
-    for _ in range(max_presses):
-        if target.evaluate("element => element === document.activeElement"):
-            return
-        page.keyboard.press("Tab")
-    pytest.fail(f"{selector} not reached with {max_presses} presses of Tab; focus is on {_focused(page)}")
-
-
 def test_login_with_the_keyboard_only(world, live_server, page):
     user = _staff_user(world)
     page.goto(live_server.url + reverse("public:index"))
 
     # From the home page to the login page: the footer link, by keyboard.
-    _tab_to(page, f"footer a[href='{reverse('accounts:login')}']", max_presses=80)
+    tab_to(page, f"footer a[href='{reverse('accounts:login')}']", max_presses=80)
     page.keyboard.press("Enter")
     page.wait_for_url(f"**{reverse('accounts:login')}")
 
-    _tab_to(page, "input[name=username]")
+    tab_to(page, "input[name=username]")
     page.keyboard.type(user.email)
     page.keyboard.press("Tab")
-    assert page.locator("input[name=password]").evaluate("e => e === document.activeElement"), _focused(page)
+    assert_focused(page, "input[name=password]")
+    assert_focus_visible(page)
     page.keyboard.type(PASSWORD)
     page.keyboard.press("Enter")
     page.wait_for_url(f"**{reverse('accounts:verify')}")
 
-    _tab_to(page, "input[name=token]")
+    tab_to(page, "input[name=token]")
     page.keyboard.type(_code_for(user))
     page.keyboard.press("Enter")
     page.wait_for_url(f"**{reverse('accounts:start')}")
