@@ -205,6 +205,27 @@ class UpdateForm(DesignSystemFormMixin, forms.Form):
         return data
 
 
+class UpdateEditForm(UpdateForm):
+    """An update's own fields, which of its photos to take away, and new
+    photos. The organisation it was posted for does not change."""
+
+    def __init__(self, *args: Any, photos: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["photo_1"].label = _("Add a photo")
+        self.fields["photo_2"].label = _("Add a second photo")
+        if photos.exists():
+            self.fields["remove_photos"] = forms.ModelMultipleChoiceField(
+                label=_("Remove photos"),
+                queryset=photos,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                help_text=_("Tick the photos to take away. The others stay."),
+            )
+            self.order_fields(
+                ["happened_on", "text", "links", "participants", "organisations_reached", "remove_photos"]
+            )
+
+
 class IndicatorForm(DesignSystemFormMixin, forms.Form):
     number = forms.IntegerField(label=_("Number"), min_value=1, max_value=99)
     name = forms.CharField(label=_("Name"), max_length=200)

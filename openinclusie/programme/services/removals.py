@@ -111,25 +111,36 @@ def _listed(counts: Mapping[str, int]) -> str:
 
 
 def objective_blocker(objective: Objective) -> str:
-    """Why the objective cannot be removed yet; empty when it can."""
-    children = _listed(counted.in_the_way_of_objective(objective))
+    """Why the objective cannot be removed yet, and what to do first; empty
+    when it can be removed."""
+    counts = counted.in_the_way_of_objective(objective)
+    children = _listed(counts)
     if not children:
         return ""
-    return _(
-        "Objective %(line)s.%(number)s still has %(children)s. First move its activities to another line or "
-        "objective (edit each activity) or remove them, and remove its indicators."
-    ) % {"line": objective.line.number, "number": objective.number, "children": children}
+    texts = [
+        _("Objective %(line)s.%(number)s still has %(children)s.")
+        % {"line": objective.line.number, "number": objective.number, "children": children}
+    ]
+    if counts["activities"]:
+        texts.append(_("Move its activities to another line or objective (edit each activity), or remove them."))
+    if counts["indicators"]:
+        texts.append(_("Remove its indicators."))
+    return " ".join(texts)
 
 
 def line_blocker(line: Line) -> str:
-    """Why the line cannot be removed yet; empty when it can."""
-    children = _listed(counted.in_the_way_of_line(line))
+    """Why the line cannot be removed yet, and what to do first; empty when
+    it can be removed."""
+    counts = counted.in_the_way_of_line(line)
+    children = _listed(counts)
     if not children:
         return ""
-    return _(
-        "Line %(number)s still has %(children)s. First move its activities to another line (edit each "
-        "activity) or remove them, and then remove its objectives."
-    ) % {"number": line.number, "children": children}
+    texts = [_("Line %(number)s still has %(children)s.") % {"number": line.number, "children": children}]
+    if counts["activities"]:
+        texts.append(_("Move its activities to another line (edit each activity), or remove them."))
+    if counts["objectives"]:
+        texts.append(_("Remove its objectives; an objective can be removed once it has no activities or indicators."))
+    return " ".join(texts)
 
 
 @transaction.atomic

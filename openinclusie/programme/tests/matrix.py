@@ -1,8 +1,9 @@
 """URL-argument builders for the programme's rows in the access matrix
 (openinclusie/tests/access_matrix.py). Each builds its objects in town A of
 the ``world`` fixture once per test: a programme with a line, an objective,
-an indicator, an activity led by partner A with an update and a photo, a
-draft letter for 2025 and a published one for 2026."""
+an indicator with a measurement, an activity led by partner A with an update
+(posted for partner A) and a photo, a draft letter for 2025 and a published
+one for 2026."""
 
 import io
 from typing import Any
@@ -56,6 +57,25 @@ def indicator_of_town_a(world: dict[str, Any]) -> dict[str, Any]:
 def activity_of_partner_a(world: dict[str, Any]) -> dict[str, Any]:
     _programme(world)
     return {"activity_id": world["activity_a"].pk}
+
+
+def update_of_partner_a(world: dict[str, Any]) -> dict[str, Any]:
+    """An update posted for partner A on the activity partner A leads."""
+    from .factories import ActivityUpdateFactory
+
+    _programme(world)
+    if "update_a" not in world:
+        world["update_a"] = ActivityUpdateFactory(activity=world["activity_a"], author_organisation=world["partner_a"])
+    return {"update_id": world["update_a"].pk}
+
+
+def measurement_of_town_a(world: dict[str, Any]) -> dict[str, Any]:
+    from .factories import MeasurementFactory
+
+    _programme(world)
+    if "measurement_a" not in world:
+        world["measurement_a"] = MeasurementFactory(indicator=world["indicator_a"])
+    return {"measurement_id": world["measurement_a"].pk}
 
 
 def tiny_png() -> bytes:

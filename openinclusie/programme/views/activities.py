@@ -10,11 +10,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from openinclusie.accounts.access import memberships_of, staff
+from openinclusie.accounts.access import StaffRequest, memberships_of, staff
 from openinclusie.accounts.models import Role
 from openinclusie.organisations.models import Organisation
 from openinclusie.programme import queries
-from openinclusie.programme.forms import ActivityForm, UpdateForm, place_of
+from openinclusie.programme.forms import ActivityForm, UpdateEditForm, UpdateForm, place_of
 from openinclusie.programme.models import Activity
 from openinclusie.programme.queries.activities import updates_of
 from openinclusie.programme.scope import Scope, scope_of
@@ -131,9 +131,18 @@ def activity_detail(request: HttpRequest, activity_id: int) -> HttpResponse:
             "updates": updates_of(activity),
             "can_edit": scope.can_edit(activity.owning_line.programme.municipality_id),
             "can_post": queries.can_post_update(scope, activity),
+            "changeable_updates": queries.changeable_update_ids(scope, activity),
             "history": activity.status_changes.select_related("changed_by").order_by("-changed_at", "-pk"),
         },
     )
+
+
+def _photo_uploads(data: dict[str, Any]) -> list[services.PhotoUpload]:
+    return [
+        services.PhotoUpload(file=data[name], description=data[f"{name}_description"].strip())
+        for name in ("photo_1", "photo_2")
+        if data.get(name)
+    ]
 
 
 @staff(*UPDATE_POSTERS)
@@ -149,11 +158,7 @@ def update_create(request: HttpRequest, activity_id: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        photos = [
-            services.PhotoUpload(file=data[name], description=data[f"{name}_description"].strip())
-            for name in ("photo_1", "photo_2")
-            if data.get(name)
-        ]
+        photos = _photo_uploads(data)
         try:
             services.post_update(
                 activity=activity,
@@ -183,6 +188,50 @@ def update_create(request: HttpRequest, activity_id: int) -> HttpResponse:
             "form": form,
             "cancel": ("programme:activity_detail", activity.pk),
         },
+    )
+
+
+@staff(*UPDATE_POSTERS)
+def update_edit(request: StaffRequest, update_id: int) -> HttpResponse:
+    """For the officers of the municipality, and for the members of the
+    organisation the update was posted for while it takes part in the
+    activity (queries.updates_changeable)."""
+    update = queries.update_for_change(scope_of(request), update_id)
+    activity = update.activity
+    photos = update.photos.order_by("pk")
+    initial = {
+        "happened_on": update.happened_on,
+        "text": update.text,
+        "links": update.links,
+        "participants": update.participants,
+        "organisations_reached": update.organisations_reached,
+    }
+    form = UpdateEditForm(request.POST or None, request.FILES or None, initial=initial, photos=photos)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.edit_update(
+                update=update,
+                happened_on=data["happened_on"],
+                text=data["text"],
+                links=data["links"],
+                participants=data["participants"],
+                organisations_reached=data["organisations_reached"],
+                remove_photos=list(data.get("remove_photos") or []),
+                add_photos=_photo_uploads(data),
+                now=timezone.now(),
+            )
+        except InvalidPhotoError as error:
+            form.add_error("photo_1", str(error))
+        except ProgrammeError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The update has been saved."))
+            return redirect("programme:activity_detail", activity.pk)
+    return render(
+        request,
+        "programme/update_edit.html",
+        {"activity": activity, "update": update, "photos": photos, "form": form},
     )
 
 

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from openinclusie.accounts.access import staff
+from openinclusie.accounts.access import StaffRequest, staff
 from openinclusie.programme import queries
 from openinclusie.programme.forms import IndicatorForm, MeasurementForm
 from openinclusie.programme.letter.charts import indicator_chart
@@ -128,6 +128,38 @@ def measurement_create(request: HttpRequest, indicator_id: int) -> HttpResponse:
         "programme/form.html",
         {
             "title": _("New measurement"),
+            "programme": indicator.objective.line.programme,
+            "subject": indicator,
+            "form": form,
+            "cancel": ("programme:indicator_detail", indicator.pk),
+        },
+    )
+
+
+@staff(*EDITORS)
+def measurement_edit(request: StaffRequest, measurement_id: int) -> HttpResponse:
+    measurement = queries.measurement_for_edit(scope_of(request), measurement_id)
+    indicator = measurement.indicator
+    if indicator.is_computed:
+        messages.info(request, _("This indicator is computed; its values cannot be entered by hand."))
+        return redirect("programme:indicator_detail", indicator.pk)
+    initial = {"measured_on": measurement.measured_on, "value": measurement.value, "note": measurement.note}
+    form = MeasurementForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.edit_measurement(measurement=measurement, by=request.user, now=timezone.now(), **form.cleaned_data)
+        except DuplicateNumberError as error:
+            form.add_error("measured_on", str(error))
+        except ProgrammeError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The measurement has been saved."))
+            return redirect("programme:indicator_detail", indicator.pk)
+    return render(
+        request,
+        "programme/form.html",
+        {
+            "title": _("Edit the measurement"),
             "programme": indicator.objective.line.programme,
             "subject": indicator,
             "form": form,
