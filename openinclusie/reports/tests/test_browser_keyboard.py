@@ -67,8 +67,10 @@ def test_a_resident_reports_and_follows_up_with_the_keyboard_only(world, live_se
     summary.wait_for(state="visible")
     assert page.title().startswith("Fout:"), page.title()
     assert summary.locator("a").count() == 2
+    # The page opens with the focus on the summary, so the first Tab is its first link.
+    assert_focused(page, "#error-summary")
     assert_accessible(page)
-    tab_to(page, "#error-summary a[href='#id_description']", max_presses=8)
+    tab_to(page, "#error-summary a[href='#id_description']", max_presses=2)
     assert_focus_visible(page)
     page.keyboard.press("Enter")
     assert_focused(page, "textarea#id_description")
