@@ -60,6 +60,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After the messages, so a time-out can say why it logged someone out.
+    "openinclusie.accounts.session_timeouts.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "openinclusie.accounts.middleware.AccessPolicyMiddleware",
     "openinclusie.core.middleware.PrivacyHeadersMiddleware",
@@ -130,8 +132,12 @@ STORAGES = {
 }
 MEDIA_ROOT = BASE_DIR / "media"
 
-# Sessions: staff sessions end after 8 hours or when the browser closes.
-SESSION_COOKIE_AGE = 8 * 60 * 60
+# Sessions: a staff session ends after 30 minutes without activity, 12 hours
+# after signing in, or when the browser closes (security reference SES-02;
+# accounts.session_timeouts).
+STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", str(30 * 60)))
+STAFF_SESSION_MAX_SECONDS = int(os.environ.get("STAFF_SESSION_MAX_SECONDS", str(12 * 60 * 60)))
+SESSION_COOKIE_AGE = STAFF_SESSION_MAX_SECONDS
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 # No script reads the CSRF cookie; forms carry the token, htmx requests send

@@ -45,3 +45,19 @@ if EMAIL_BACKEND_PATH == SMTP_BACKEND:
         "use_tls": env_bool("EMAIL_USE_TLS", False),
     }
 MAILERS = {"default": _default_mailer}
+
+# Structured logs (one JSON object per line) for shipping to a log store the
+# application cannot rewrite; the audit trail is the ``openinclusie.audit``
+# logger (security reference LOG-02..LOG-06).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "openinclusie.core.logging.JsonFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "root": {"handlers": ["console"], "level": "INFO"},
+    "loggers": {
+        # Request logs carry client addresses; public submissions must leave none.
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "django.server": {"handlers": [], "level": "CRITICAL", "propagate": False},
+    },
+}

@@ -14,10 +14,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from openinclusie.core.ratelimit import client_identifier, is_limited
 
-from . import queries, services
+from . import queries, security_log, services
 from .access import STAFF_ROLES, is_fully_authenticated, login_step, staff
 from .forms import LoginForm, TokenForm
 from .models import User
+from .session_timeouts import start_clock
 
 LOGIN_ATTEMPTS_PER_WINDOW = 10
 TOKEN_ATTEMPTS_PER_WINDOW = 10
@@ -60,9 +61,14 @@ def login(request: HttpRequest) -> HttpResponse:
             limit=LOGIN_ATTEMPTS_PER_WINDOW * 3,
             window_seconds=ATTEMPT_WINDOW_SECONDS,
         ):
+            security_log.record(request, security_log.THROTTLED, attempted=email)
             return _too_many_attempts(request, "accounts/login.html", context)
-        if form.is_valid():
+        if not form.is_valid():
+            security_log.record(request, security_log.PASSWORD_REFUSED, attempted=email)
+        else:
             auth.login(request, form.get_user())
+            start_clock(request)
+            security_log.record(request, security_log.PASSWORD_ACCEPTED)
             response = redirect("accounts:verify")
             if context["next"]:
                 response["Location"] += "?" + urlencode({"next": str(context["next"])})
@@ -95,6 +101,7 @@ def verify(request: HttpRequest) -> HttpResponse:
             limit=TOKEN_ATTEMPTS_PER_WINDOW,
             window_seconds=ATTEMPT_WINDOW_SECONDS,
         ):
+            security_log.record(request, security_log.THROTTLED)
             return _too_many_attempts(request, "accounts/verify.html", context)
         if form.is_valid():
             token = form.cleaned_data["token"]
@@ -106,8 +113,12 @@ def verify(request: HttpRequest) -> HttpResponse:
                 otp_login(request, device)
                 # A fresh session key after the second factor as well.
                 request.session.cycle_key()
+                if enrolling:
+                    security_log.record(request, security_log.AUTHENTICATOR_ENROLLED)
+                security_log.record(request, security_log.CODE_ACCEPTED)
                 return redirect(_safe_next(request) or "accounts:start")
             form.add_error("token", _("This code is not correct. Wait for a new code and try again."))
+        security_log.record(request, security_log.CODE_REFUSED)
     return render(request, "accounts/verify.html", context)
 
 
@@ -129,6 +140,7 @@ def _qr_data_uri(content: str) -> str:
 @login_step
 @require_POST
 def logout(request: HttpRequest) -> HttpResponse:
+    security_log.record(request, security_log.LOGGED_OUT)
     auth.logout(request)
     messages.success(request, _("You have been logged out."))
     return redirect("public:index")
