@@ -8,6 +8,7 @@ from openinclusie.public import views as public_views
 urlpatterns = [
     path("thema/", include(("openinclusie.public.theme_urls", "theme"))),
     path("healthz", public_views.health, name="health"),
+    path(".well-known/security.txt", public_views.security_txt, name="security_txt"),
     path("api/v1/", include("openinclusie.figures.api.urls")),
 ]
 

@@ -3,6 +3,7 @@ come from the environment, read here once."""
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.csp import CSP
@@ -211,6 +212,14 @@ OTP_TOTP_ISSUER = PLATFORM_NAME
 # (which have no request to take the host from) start with it.
 PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 RATE_LIMIT_SCALE = 1
+# Published in /.well-known/security.txt (RFC 9116): how to report a
+# vulnerability (the municipality's coordinated vulnerability disclosure).
+SECURITY_CONTACT = os.environ.get(
+    "SECURITY_CONTACT", f"mailto:security@{urlsplit(PUBLIC_BASE_URL).hostname or 'localhost'}"
+)
+SECURITY_POLICY_URL = os.environ.get("SECURITY_POLICY_URL", "")
+# Form posts without files are small; larger bodies are refused (VAL-07).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1_000_000
 
 # Receipt codes are stored as argon2id hashes (cases.receipts). About 80 ms
 # per hash on a 2-core machine with these values; every follow-up login

@@ -205,6 +205,7 @@ class Row:
 MATRIX: dict[str, Row] = {
     # Machine endpoints and theme
     "health": Row(PUBLIC),
+    "security_txt": Row(PUBLIC),
     "theme:municipality_css": Row(PUBLIC, town_a),
     # Public site
     "public:index": Row(PUBLIC),

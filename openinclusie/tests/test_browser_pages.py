@@ -68,6 +68,7 @@ NON_PAGE_TYPES = {
     "image/jpeg",
     "text/css",
     "text/csv",
+    "text/plain",
 }
 
 
