@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 from django_otp import user_has_device
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from openinclusie.organisations.models import Organisation, OrganisationKind
 
@@ -215,3 +216,50 @@ def user_for_password_link(uidb64: str, token: str) -> User | None:
     if user is None or not default_token_generator.check_token(user, token):
         return None
     return user
+
+
+RIGHTS_REVIEW_COLUMNS = (
+    "email",
+    "name",
+    "active",
+    "organisation",
+    "organisation_kind",
+    "role",
+    "granted_at",
+    "last_login",
+    "second_factor",
+)
+
+
+def rights_review_rows() -> list[tuple[str, ...]]:
+    """Every user with every role in every organisation, for the periodic
+    review of who may do what (security reference AC-07). Users without a
+    role are listed once with an empty role, so dormant accounts show too."""
+    confirmed = set(TOTPDevice.objects.filter(confirmed=True).values_list("user_id", flat=True).distinct())
+    rows: list[tuple[str, ...]] = []
+    users = User.objects.order_by("email").prefetch_related(
+        Prefetch(
+            "memberships",
+            queryset=Membership.objects.select_related("organisation").order_by("organisation__name", "role"),
+        )
+    )
+    for user in users:
+        common = (user.email, user.full_name, "yes" if user.is_active else "no")
+        last_login = user.last_login.isoformat(timespec="minutes") if user.last_login else ""
+        second_factor = "yes" if user.pk in confirmed else "no"
+        held = list(user.memberships.all())
+        if not held:
+            rows.append((*common, "", "", "", "", last_login, second_factor))
+        for membership in held:
+            rows.append(
+                (
+                    *common,
+                    membership.organisation.name,
+                    membership.organisation.kind,
+                    membership.role,
+                    membership.created_at.isoformat(timespec="minutes"),
+                    last_login,
+                    second_factor,
+                )
+            )
+    return rows
