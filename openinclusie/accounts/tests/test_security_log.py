@@ -63,7 +63,7 @@ def test_a_wrong_password_logs_a_digest_of_the_address_never_the_password(staff_
 
 
 def test_the_json_lines_cannot_be_forged_with_line_breaks():
-    record = logging.LogRecord("openinclusie.audit", logging.INFO, __file__, 1, "%s", ("a\n{\"event\": \"x\"}",), None)
+    record = logging.LogRecord("openinclusie.audit", logging.INFO, __file__, 1, "%s", ('a\n{"event": "x"}',), None)
     record.event = "login.password_refused"
     line = JsonFormatter().format(record)
     assert "\n" not in line
