@@ -4,7 +4,15 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from openinclusie.organisations.models import Municipality
-from openinclusie.programme.models import Line, Objective, Programme, Vision
+from openinclusie.programme.models import (
+    BlockKind,
+    LetterBlock,
+    LetterStatus,
+    Line,
+    Objective,
+    Programme,
+    Vision,
+)
 
 from .common import excluding
 from .errors import DuplicateNumberError, ProgrammeError
@@ -67,9 +75,20 @@ def save_line(
 ) -> Line:
     if excluding(Line.objects.filter(programme=programme, number=number), line).exists():
         raise DuplicateNumberError(_("Line %(number)s already exists in this programme.") % {"number": number})
+    old_number = line.number if line is not None else None
     line = line or Line(programme=programme)
     line.number, line.title, line.description = number, title, description
     line.save()
+    if old_number is not None and old_number != number:
+        # Draft letters keep their text for a line by its number: carry it
+        # along, so a renumbered line keeps its text and no other line gets
+        # it. Published letters are frozen and keep the old number.
+        LetterBlock.objects.filter(
+            letter__programme=programme,
+            letter__status=LetterStatus.DRAFT,
+            kind=BlockKind.LINE,
+            line_number=old_number,
+        ).update(line_number=number, position=10 + number)
     return line
 
 

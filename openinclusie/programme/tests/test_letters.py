@@ -101,3 +101,27 @@ def test_publishing_freezes_the_letter_against_later_edits(programme, world, dja
     assert "Nieuwe stap." not in letter.published_html
     # Making the documents again changes nothing.
     assert letters.make_documents(letter=letter, now=NOW) == []
+
+
+def test_a_renumbered_line_keeps_its_text_in_draft_letters_only(programme, world):
+    from openinclusie.accounts.tests.factories import UserFactory
+    from openinclusie.programme.services.plan import save_line
+
+    published = letters.create_draft(programme=programme, year=2025, by=None, now=NOW)
+    first = published.blocks.get(line_number=1)
+    texts = {first.pk: ("Lijn 1", "Tekst van 2025")}
+    letters.save_texts(letter=published, title="Voortgang 2025", texts=texts, now=NOW)
+    letters.publish(letter=published, by=UserFactory(), now=NOW)
+    draft = letters.create_draft(programme=programme, year=2026, by=None, now=NOW)
+    block = draft.blocks.get(line_number=1)
+    letters.save_texts(letter=draft, title="Voortgang 2026", texts={block.pk: ("Lijn 1", "Onze ontmoetingen")}, now=NOW)
+
+    line = programme.lines.get(number=1)
+    save_line(programme=programme, number=3, title=line.title, line=line)
+
+    draft_texts = {b.line_number: b.text for b in draft.blocks.filter(kind="line")}
+    assert draft_texts[3] == "Onze ontmoetingen"
+    assert 1 not in draft_texts
+    assert draft_texts[2] != "Onze ontmoetingen"
+    # The published letter keeps its blocks as they were.
+    assert published.blocks.get(kind="line", line_number=1).text == "Tekst van 2025"
