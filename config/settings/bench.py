@@ -5,6 +5,8 @@ import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-" + "x" * 50)
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
+# The public bench key (core.encryption.BENCH_KEY); the deploy check refuses it.
+os.environ.setdefault("DJANGO_FIELD_ENCRYPTION_KEYS", "b3BlbmluY2x1c2llLWJlbmNoLW9ubHkta2V5ISEhISE")
 
 from .production import *  # noqa: F403
 from .production import DATABASES

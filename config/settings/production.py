@@ -7,11 +7,13 @@ from typing import Any
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, SECRET_KEY, env_bool
+from .base import DATABASES, FIELD_ENCRYPTION_KEYS, SECRET_KEY, env_bool
 
 DEBUG = False
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set DJANGO_SECRET_KEY.")
+if not FIELD_ENCRYPTION_KEYS:
+    raise ImproperlyConfigured("Set DJANGO_FIELD_ENCRYPTION_KEYS.")
 
 # Reusing connections is worth ~10x on small pages (reference/stack.md).
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))

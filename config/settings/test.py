@@ -4,6 +4,8 @@ from .base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
+# The public development key (core.encryption.DEVELOPMENT_KEY), never the environment's.
+FIELD_ENCRYPTION_KEYS = ["b3BlbmluY2x1c2llLWRldmVsb3BtZW50LW9ubHkhISE"]
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}

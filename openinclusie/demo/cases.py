@@ -320,7 +320,10 @@ def _demo_report(
 
 def _mass_incident(adv: Organisation, consultant: User, now: datetime) -> None:
     title, slug, story, grounds = MASS_INCIDENTS[adv.slug]
-    incident = Incident.objects.filter(adv=adv, title=title).first()
+    # The title is encrypted at rest: compare after decryption, not in SQL.
+    incident = next(
+        (i for i in Incident.objects.filter(adv=adv, is_mass_report=True).order_by("pk") if i.title == title), None
+    )
     if incident is None:
         incident = incidents.save_incident(
             adv=adv,

@@ -33,6 +33,7 @@ def production_env(tmp_path) -> dict[str, str]:
         {
             "DJANGO_SETTINGS_MODULE": "config.settings.production",
             "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+            "DJANGO_FIELD_ENCRYPTION_KEYS": secrets.token_urlsafe(32),
             "DJANGO_ALLOWED_HOSTS": "openinclusie.example.org,www.openinclusie.example.org",
             "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         }

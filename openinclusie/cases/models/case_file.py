@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from openinclusie.cases.constants import AccessAction, MessageDirection, Status
 from openinclusie.cases.models.reports import Report
+from openinclusie.core.fields import EncryptedTextField
 from openinclusie.organisations.models import Organisation
 
 
@@ -40,7 +41,7 @@ class StatusChange(models.Model):
 class CaseNote(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="notes")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    text = models.TextField(_("note"))
+    text = EncryptedTextField(_("note"))  # encrypted at rest (ADR 0009)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -57,7 +58,7 @@ class Message(models.Model):
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="messages")
     direction = models.CharField(_("direction"), max_length=15, choices=MessageDirection.choices)
-    body = models.TextField(_("message"))
+    body = EncryptedTextField(_("message"))  # encrypted at rest (ADR 0009)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -89,7 +90,7 @@ class CaseAccessLog(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="access_log")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     action = models.CharField(_("action"), max_length=20, choices=AccessAction.choices)
-    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    reason = EncryptedTextField(_("reason"), max_length=300, blank=True)  # encrypted at rest (ADR 0009)
     at = models.DateTimeField(_("at"))
 
     class Meta:

@@ -16,6 +16,7 @@ from openinclusie.cases.constants import (
     Status,
 )
 from openinclusie.classification.models import Code, CodeListVersion
+from openinclusie.core.fields import EncryptedEmailField, EncryptedTextField
 from openinclusie.organisations.models import Municipality, Neighbourhood, Organisation
 
 PC4 = r"^[1-9][0-9]{3}$"
@@ -26,7 +27,8 @@ class Incident(models.Model):
     A mass report is many reports about one public statement or post."""
 
     adv = models.ForeignKey(Organisation, verbose_name=_("ADV"), on_delete=models.PROTECT, related_name="incidents")
-    title = models.CharField(_("short description"), max_length=200)
+    # Free text (encrypted at rest, ADR 0009): never filter or sort by it in SQL.
+    title = EncryptedTextField(_("short description"), max_length=200)
     municipality = models.ForeignKey(
         Municipality,
         verbose_name=_("municipality of the incident"),
@@ -66,7 +68,7 @@ class Report(models.Model):
 
     # How it came in.
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
-    channel_location = models.CharField(
+    channel_location = EncryptedTextField(
         _("location"), max_length=150, blank=True, help_text=_("For example the pop-up location.")
     )
     referred_by = models.ForeignKey(
@@ -90,10 +92,12 @@ class Report(models.Model):
     # same token finds the existing report instead of making a second one.
     submission_token = models.UUIDField(_("submission token"), null=True, blank=True, unique=True)
 
-    # What the reporter told, in their own words.
+    # What the reporter told, in their own words. Free text is encrypted at
+    # rest (core.fields, ADR 0009); codes, dates and PC4 stay plain for the
+    # figures.
     request_type = models.CharField(_("request"), max_length=10, choices=RequestType.choices)
     reporter_role = models.CharField(_("reporter is"), max_length=10, choices=ReporterRole.choices)
-    description = models.TextField(_("what happened"))
+    description = EncryptedTextField(_("what happened"))
     occurred_on = models.DateField(_("date of the incident"), null=True, blank=True)
     occurred_on_is_approximate = models.BooleanField(_("date is approximate"), default=False)
     incident_municipality = models.ForeignKey(
@@ -128,7 +132,7 @@ class Report(models.Model):
         blank=True,
         related_name="reports_by_residents",
     )
-    residence_elsewhere = models.CharField(
+    residence_elsewhere = EncryptedTextField(
         _("other municipality of residence"),
         max_length=100,
         blank=True,
@@ -265,13 +269,15 @@ class ReporterContact(models.Model):
     staff only after they give a logged reason."""
 
     report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="contact")
-    name = models.CharField(_("name"), max_length=150, blank=True)
-    email = models.EmailField(_("e-mail address"), blank=True)
-    phone = models.CharField(_("telephone number"), max_length=30, blank=True)
+    # Encrypted at rest (ADR 0009); an empty value stays empty, so the
+    # constraint below still works.
+    name = EncryptedTextField(_("name"), max_length=150, blank=True)
+    email = EncryptedEmailField(_("e-mail address"), blank=True)
+    phone = EncryptedTextField(_("telephone number"), max_length=30, blank=True)
     preference = models.CharField(
         _("preferred way of contact"), max_length=10, choices=ContactPreference.choices, default=ContactPreference.NONE
     )
-    safe_times = models.CharField(_("safe times to contact"), max_length=200, blank=True)
+    safe_times = EncryptedTextField(_("safe times to contact"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("reporter contact details")
