@@ -157,6 +157,9 @@ def inbox(request: HttpRequest, filters: InboxFilters, *, page_number: Any, toda
     reports = base.filter(status=filters.status) if filters.status else base
     reports = reports.select_related("incident_municipality", "assigned_to", "incident").order_by("-received_at", "-pk")
     paginator = Paginator(reports, INBOX_PAGE_SIZE)
+    # The counts per status already hold the number of rows: spare the
+    # paginator a second count over every report of the ADV.
+    paginator.__dict__["count"] = counts.get(filters.status, 0) if filters.status else sum(counts.values())
     page = paginator.get_page(page_number)
     for report in page.object_list:
         report.is_overdue = is_overdue(report, today)  # type: ignore[attr-defined]

@@ -77,6 +77,33 @@ def test_the_inbox_is_paginated_and_answers_htmx_with_the_results_only(world, st
     assert partial.content.decode().lstrip().startswith('<div id="inbox-results">')
 
 
+def test_the_pages_follow_the_status_filter_and_are_counted_once(world, staff):
+    consultant = staff(Role.ADV_CONSULTANT)
+    new = ReportFactory.create_batch(INBOX_PAGE_SIZE + 1, adv=world["adv_a"], status=Status.NEW)
+    in_progress = ReportFactory.create_batch(3, adv=world["adv_a"], status=Status.IN_PROGRESS)
+    assert "Page 1 of 2" in consultant.client.get(reverse("cases:inbox")).content.decode()
+    filtered = consultant.client.get(reverse("cases:inbox"), {"status": Status.IN_PROGRESS}).content.decode()
+    assert "Page 1 of 2" not in filtered
+    assert all(report.reference in filtered for report in in_progress)
+    assert not any(report.reference in filtered for report in new)
+    # One count per status and one page of rows; no second count over every report.
+    counts = [
+        q["sql"]
+        for q in _queries_of(consultant.client, reverse("cases:inbox"))
+        if "COUNT(" in q["sql"].upper() and "cases_report" in q["sql"]
+    ]
+    assert len(counts) == 1, counts
+
+
+def _queries_of(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    return captured.captured_queries
+
+
 def intake_data(world, **extra):
     data = {
         "submission_token": "6f1c8c8e-6a52-4a7e-9a36-0d8d2d3f1a11",
