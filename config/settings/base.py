@@ -143,6 +143,9 @@ STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", st
 STAFF_SESSION_MAX_SECONDS = int(os.environ.get("STAFF_SESSION_MAX_SECONDS", str(12 * 60 * 60)))
 SESSION_COOKIE_AGE = STAFF_SESSION_MAX_SECONDS
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# In the database, encrypted like report content: a resident's unfinished
+# report waits in the session (core.sessions, ADR 0009).
+SESSION_ENGINE = "openinclusie.core.sessions"
 SESSION_COOKIE_HTTPONLY = True
 # No script reads the CSRF cookie; forms carry the token, htmx requests send
 # it from the page (hx-headers), so the cookie can be HttpOnly everywhere.
