@@ -18,6 +18,7 @@ from django.urls import path, reverse
 from openinclusie.accounts.access import public
 from openinclusie.accounts.models import Role
 from openinclusie.accounts.tests.factories import PASSWORD, UserFactory
+from openinclusie.core.encryption import generate_key
 
 from .access_matrix import LOGIN_STEP, MATRIX, PUBLIC
 
@@ -164,6 +165,7 @@ def production_env(**extra: str) -> dict[str, str]:
         {
             "DJANGO_SETTINGS_MODULE": "config.settings.production",
             "DJANGO_SECRET_KEY": "p9Vx-" + "k3Qz8mR2tW7yB4nL6cF1hJ5sD0gA" * 2,
+            "DJANGO_FIELD_ENCRYPTION_KEYS": generate_key(),
             "DJANGO_ALLOWED_HOSTS": "openinclusie.example.org",
         }
     )
