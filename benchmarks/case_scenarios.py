@@ -8,9 +8,10 @@ import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
+from importlib import import_module
 
+from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
 from django.db import connection
 from django.test import RequestFactory
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -30,13 +31,14 @@ def staff_cookie(email: str) -> str:
     """A session as if the user had logged in with password and TOTP."""
     user = User.objects.get(email=email)
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    session = SessionStore()
+    # The project's own session engine (encrypted), as a real login makes.
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session["otp_device_id"] = device.persistent_id  # type: ignore[union-attr]
     session.create()
-    return f"sessionid={session.session_key}"
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
 
 
 def inbox_query_ratio(email: str, runs: int = 15) -> tuple[float, float]:

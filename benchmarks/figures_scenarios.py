@@ -13,9 +13,10 @@ from measure_all."""
 import os
 import time
 from dataclasses import dataclass
+from importlib import import_module
 
+from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
 from django.db import connection
 from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -51,13 +52,14 @@ def _session_for(email: str, organisation: Organisation, role: Role) -> str:
     user = User.objects.filter(email=email).first() or User.objects.create_user(email, None, full_name=email)
     Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
     device, _created = TOTPDevice.objects.get_or_create(user=user, name="bench", defaults={"confirmed": True})
-    session = SessionStore()
+    # The project's own session engine (encrypted), as a real login makes.
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.create()
-    return f"sessionid={session.session_key}"
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
 
 
 def prepare() -> None:

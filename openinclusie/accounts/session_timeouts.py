@@ -33,7 +33,6 @@ def _expired(request: HttpRequest, now: int) -> str | None:
     signed_in_at = request.session.get(SIGNED_IN_AT)
     last_seen_at = request.session.get(LAST_SEEN_AT)
     if not isinstance(signed_in_at, int) or not isinstance(last_seen_at, int):
-        # A session from before the clocks existed: start them now.
         return None
     if now - signed_in_at > settings.STAFF_SESSION_MAX_SECONDS:
         return _("You have been logged out because you were signed in for more than %(hours)s hours.") % {
@@ -54,10 +53,14 @@ class SessionTimeoutMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        # Only a session that has a signed-in user is looked at: reading
-        # request.user of an anonymous visitor costs nothing more here.
-        if SIGNED_IN_AT in request.session and request.user.is_authenticated:
+        # Only a session with a signed-in user is looked at; for a visitor
+        # without an account request.user costs no query.
+        if request.user.is_authenticated:
             now = int(time.time())
+            if SIGNED_IN_AT not in request.session:
+                # Signed in some other way (a session from before this
+                # middleware): the clocks start now.
+                start_clock(request)
             reason = _expired(request, now)
             if reason is not None:
                 security_log.record(request, security_log.TIMED_OUT)

@@ -72,3 +72,18 @@ def test_a_residents_draft_survives_a_long_pause(world, client, clock):
     clock.offset += 3 * 60 * MINUTE
     page = client.get(step_url(1)).content.decode()
     assert ANONYMOUS_ANSWERS[1]["description"] in page
+
+
+def test_a_session_without_clocks_gets_them_and_times_out_too(world, client, clock):
+    """A session signed in before the time-outs existed (or by force_login)
+    is not exempt: its clocks start at its next request."""
+    from openinclusie.accounts.tests.factories import UserFactory
+
+    user = UserFactory()
+    client.force_login(user)
+    assert session_timeouts.SIGNED_IN_AT not in client.session
+    client.get("/")
+    assert session_timeouts.SIGNED_IN_AT in client.session
+    clock.offset += 31 * MINUTE
+    client.get("/")
+    assert "_auth_user_id" not in client.session
