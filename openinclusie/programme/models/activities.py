@@ -164,6 +164,9 @@ class ActivityUpdate(models.Model):
         Organisation, verbose_name=_("for organisation"), on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(_("posted at"))
+    # Set by an edit, so the officer sees edited updates among the changes
+    # since the last letter.
+    edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("progress update")

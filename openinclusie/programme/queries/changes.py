@@ -60,7 +60,7 @@ def changes_since(programme: Programme, since: datetime | None) -> Changes:
     if since is not None:
         new_activities = new_activities.filter(created_at__gt=since)
         status_changes = status_changes.filter(changed_at__gt=since)
-        updates = updates.filter(created_at__gt=since)
+        updates = updates.filter(Q(created_at__gt=since) | Q(edited_at__gt=since))
         measurements = measurements.filter(recorded_at__gt=since)
         removals = removals.filter(removed_at__gt=since)
     return Changes(

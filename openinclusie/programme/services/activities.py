@@ -211,7 +211,8 @@ def edit_update(
     cleaned = _clean_photos(add_photos)
     update.happened_on, update.text, update.links = happened_on, text, "\n".join(links)
     update.participants, update.organisations_reached = participants, organisations_reached
-    update.save(update_fields=["happened_on", "text", "links", "participants", "organisations_reached"])
+    update.edited_at = now
+    update.save(update_fields=["happened_on", "text", "links", "participants", "organisations_reached", "edited_at"])
     delete_photos(ActivityPhoto.objects.filter(update=update, pk__in=removing))
     _store_photos(update, cleaned, now)
     return update

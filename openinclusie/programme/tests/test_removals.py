@@ -304,3 +304,19 @@ def test_editing_a_measurement_counts_as_recording_it_again(plan):
     )
     assert (measurement.recorded_at, measurement.recorded_by) == (later, officer)
     assert list(changes_since(plan["programme"], later - datetime.timedelta(minutes=1)).measurements) == [measurement]
+
+
+def test_an_update_edited_after_the_last_letter_is_among_the_changes(world, plan):
+    update = _update_with_photos(plan["activity"], world["partner_a"], count=0)
+    letter_published_at = NOW + datetime.timedelta(days=1)
+    programme = plan["programme"]
+    assert update not in changes_since(programme, letter_published_at).updates
+    activity_services.edit_update(
+        update=update,
+        happened_on=update.happened_on,
+        text="Campagne gestart; 40 posters opgehangen.",
+        now=NOW + datetime.timedelta(days=2),
+    )
+    changed = list(changes_since(programme, letter_published_at).updates)
+    assert changed == [update]
+    assert changed[0].edited_at == NOW + datetime.timedelta(days=2)
