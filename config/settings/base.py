@@ -224,6 +224,10 @@ SECURITY_CONTACT = os.environ.get(
     "SECURITY_CONTACT", f"mailto:security@{urlsplit(PUBLIC_BASE_URL).hostname or 'localhost'}"
 )
 SECURITY_POLICY_URL = os.environ.get("SECURITY_POLICY_URL", "")
+# A public report sent sooner than this after its first step is refused
+# once (with its answers kept): a barrier against scripts that needs no
+# JavaScript and no third party (security reference VAL-06).
+REPORT_MINIMUM_SECONDS = int(os.environ.get("REPORT_MINIMUM_SECONDS", "15"))
 # Form posts without files are small; larger bodies are refused (VAL-07).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1_000_000
 

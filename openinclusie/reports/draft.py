@@ -49,7 +49,7 @@ class Draft:
         existing = cls.load(session, slug)
         if existing is not None:
             return existing
-        state = {"token": str(uuid.uuid4()), "steps": {}}
+        state = {"token": str(uuid.uuid4()), "steps": {}, "started_at": time.time()}
         session[_draft_key(slug)] = state
         return cls(session, slug, state)
 
@@ -59,6 +59,12 @@ class Draft:
         if not isinstance(state, dict) or "token" not in state:
             return None
         return cls(session, slug, state)
+
+    def seconds_since_start(self, now: float) -> float:
+        """How long ago this draft began. A draft from before the start was
+        recorded counts as old enough."""
+        started_at = self.state.get("started_at")
+        return now - started_at if isinstance(started_at, int | float) else float("inf")
 
     @property
     def token(self) -> uuid.UUID:

@@ -1,9 +1,11 @@
 """The public reporting form (meldpunt): start, the four steps, check and
 send, and the confirmation with the receipt code."""
 
+import time
 import uuid
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -210,6 +212,12 @@ def report_check(request: HttpRequest, municipality: str) -> HttpResponse:
         scope="report-submit", identifier=client_identifier(request), limit=SUBMISSIONS_PER_HOUR, window_seconds=3600
     ):
         context["too_many"] = True
+        return render(request, "reports/check.html", context, status=429)
+    if draft.seconds_since_start(time.time()) < settings.REPORT_MINIMUM_SECONDS:
+        # No person answers four pages of questions this fast; a script
+        # does. Nothing is lost: sending again a moment later works. A
+        # barrier without JavaScript and without a third party (VAL-06).
+        context["too_fast"] = True
         return render(request, "reports/check.html", context, status=429)
     try:
         submission = public_intake.submit_public_report(
