@@ -20,114 +20,25 @@ are already public:
    merged into "other grounds".
 """
 
-import functools
-from collections.abc import Callable, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
 
-from django.conf import settings
-from django.utils import translation
-from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
-
+from .labels import (
+    ALL_GROUNDS,
+    ALL_NEIGHBOURHOODS,
+    HEADLINE_ROWS,
+    OTHER_GROUNDS,
+    TOTAL_LABEL,
+    Group,
+    all_languages,
+    base_columns,
+    column_for,
+    month_categories,
+    quarter_categories,
+)
 from .policy import Policy
-from .raw import COLUMNS, INSIDE, Category, Counts, RawArea, RawBreakdown, RawOverview, total
+from .raw import COLUMNS, INSIDE, Category, Counts, RawBreakdown, RawOverview, total
 from .suppression import HIDDEN, Grid, Mark, Position, protect_grid
-from .tables import Cell, Column, FigureSet, Labels, Note, Row, Table
-
-Group = tuple[str, ...]
-
-
-def per_language(make: Callable[[], str]) -> Labels:
-    """``make()`` once in every language of the site."""
-    labels = {}
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            labels[code] = str(make())
-    return labels
-
-
-# Labels of lazy strings, remembered per string object (switching language
-# is the slow part of building a table). The object is kept, so its id is
-# never reused for another string.
-_LABELS: dict[int, tuple[Promise, Labels]] = {}
-
-
-def all_languages(text: str | Promise) -> Labels:
-    if not isinstance(text, Promise):
-        return per_language(lambda: text)  # type: ignore[return-value]
-    known = _LABELS.get(id(text))
-    if known is None or known[0] is not text:
-        known = _LABELS[id(text)] = (text, per_language(lambda: str(text)))
-    return known[1]
-
-
-COLUMN_LABELS: dict[str, Promise] = {
-    "A": _("Residents, about an incident in the municipality"),
-    "B": _("Residents, about an incident elsewhere"),
-    "C": _("Others, about an incident in the municipality"),
-}
-COLUMN_SHORT: dict[str, Promise] = {
-    "A": _("residents, here"),
-    "B": _("residents, elsewhere"),
-    "C": _("others, here"),
-}
-TOTAL_LABEL = _("Total")
-OTHER_GROUNDS = _("Other grounds")
-ALL_GROUNDS = _("All grounds")
-ALL_NEIGHBOURHOODS = _("All neighbourhoods")
-
-
-@functools.cache
-def column_for(group: Group) -> Column:
-    if len(group) == 1:
-        return Column(group[0], all_languages(COLUMN_LABELS[group[0]]))
-    together = _("Together: %(columns)s")
-    return Column(
-        "+".join(group),
-        per_language(lambda: str(together) % {"columns": " + ".join(str(COLUMN_SHORT[m]) for m in group)}),
-    )
-
-
-def base_columns() -> tuple[Column, ...]:
-    return tuple(column_for((column,)) for column in COLUMNS)
-
-
-HEADLINE_ROWS: dict[str, Promise] = {
-    "reports": _("Reports (without mass reports)"),
-    "incidents": _("Incidents (without mass reports)"),
-    "mass_reports": _("Mass reports"),
-    "mass_incidents": _("Incidents with mass reports"),
-}
-MONTH_LABELS = [
-    _("January"),
-    _("February"),
-    _("March"),
-    _("April"),
-    _("May"),
-    _("June"),
-    _("July"),
-    _("August"),
-    _("September"),
-    _("October"),
-    _("November"),
-    _("December"),
-]
-
-
-QUARTER_LABEL = _("Quarter %(number)s")
-
-
-@functools.cache
-def quarter_categories() -> list[Category]:
-    return [
-        Category(f"Q{q}", per_language(lambda q=q: str(QUARTER_LABEL) % {"number": q}))  # type: ignore[misc]
-        for q in range(1, 5)
-    ]
-
-
-@functools.cache
-def month_categories() -> list[Category]:
-    return [Category(f"M{m:02d}", all_languages(MONTH_LABELS[m - 1])) for m in range(1, 13)]
+from .tables import Cell, Column, FigureSet, Note, Row, Table
 
 
 def _cell(value: int, mark: Mark, k: int, share: float | None = None) -> Cell:
@@ -459,7 +370,7 @@ def protect_overview(raw: RawOverview, policy: Policy) -> FigureSet:
             raw.subgrounds, groups=groups, margins=raw.reports, policy=policy, with_column_totals=False
         )
     quarters = protect_dependent(
-        _period_breakdown("quarters", quarter_categories(), raw.quarters),
+        period_breakdown("quarters", quarter_categories(), raw.quarters),
         groups=groups,
         margins=raw.reports,
         policy=policy,
@@ -482,107 +393,9 @@ def protect_overview(raw: RawOverview, policy: Policy) -> FigureSet:
     )
 
 
-def _period_breakdown(key: str, categories: list[Category], counts: dict[int, Counts]) -> RawBreakdown:
+def period_breakdown(key: str, categories: list[Category], counts: dict[int, Counts]) -> RawBreakdown:
     return RawBreakdown(
         key=key,
         categories=categories,
         counts={cat.key: counts.get(index, {}) for index, cat in enumerate(categories, start=1)},
-    )
-
-
-# --- The ADV's own view ---------------------------------------------------------------------------
-
-
-def _full(breakdown: RawBreakdown, key: str | None = None) -> Table:
-    rows = []
-    for cat in breakdown.categories:
-        cells = tuple(Cell(breakdown.value(cat.key, column), threshold=0) for column in COLUMNS)
-        rows.append(Row(cat.key, cat.labels, cells, Cell(breakdown.row_total(cat.key), threshold=0), cat.level))
-    return Table(
-        key=key or breakdown.key,
-        columns=base_columns(),
-        rows=tuple(rows),
-        threshold=0,
-        protected=False,
-        unit=breakdown.unit,
-        multi_valued=breakdown.multi_valued,
-        notes=(Note("multi_valued", {}),) if breakdown.multi_valued else (),
-    )
-
-
-def _with_totals(table: Table, counts: Counts) -> Table:
-    cells = tuple(Cell(counts.get(column, 0), threshold=0) for column in COLUMNS)
-    totals = Row("total", all_languages(TOTAL_LABEL), cells, Cell(total(counts), threshold=0))
-    return replace(table, totals=totals)
-
-
-def unprotected_overview(raw: RawOverview, policy: Policy) -> FigureSet:
-    """Every count as it is, for the ADV's own staff only. Same table
-    objects as the protected set, so the same templates and exports."""
-    headline_rows = []
-    for key, counts in (
-        ("reports", raw.reports),
-        ("incidents", raw.incidents),
-        ("mass_reports", raw.mass_reports),
-        ("mass_incidents", raw.mass_incidents),
-    ):
-        cells = tuple(Cell(counts.get(column, 0), threshold=0) for column in COLUMNS)
-        headline_rows.append(Row(key, all_languages(HEADLINE_ROWS[key]), cells, Cell(total(counts), threshold=0)))
-    tables: dict[str, Table] = {
-        "headline": Table("headline", base_columns(), tuple(headline_rows), threshold=0, protected=False)
-    }
-    for breakdown in raw.breakdowns:
-        tables[breakdown.key] = _with_totals(_full(breakdown), raw.reports)
-    if raw.subgrounds is not None:
-        tables["subground"] = _full(raw.subgrounds)
-    tables["quarters"] = _with_totals(
-        _full(_period_breakdown("quarters", quarter_categories(), raw.quarters)), raw.reports
-    )
-    tables["months"] = _with_totals(_full(_period_breakdown("months", month_categories(), raw.months)), raw.reports)
-    if raw.area is not None and raw.area.areas:
-        tables["neighbourhoods"] = _full_area(raw.area)
-    for breakdown in raw.incident_breakdowns:
-        tables[f"incidents_{breakdown.key}"] = _with_totals(_full(breakdown), raw.incidents)
-    for breakdown in raw.mass_breakdowns:
-        tables[f"mass_{breakdown.key}"] = _with_totals(_full(breakdown), raw.mass_reports)
-    notes = [Note("mass_excluded", {})]
-    if raw.unassigned:
-        notes.append(Note("unassigned", {"count": raw.unassigned}))
-    return FigureSet(
-        municipality_slug=raw.municipality_slug,
-        municipality_name=raw.municipality_name,
-        year=raw.year,
-        tables=tables,
-        protected=False,
-        thresholds={"k": policy.k, "k_area": policy.k_area, "min_base": policy.min_base},
-        notes=tuple(notes),
-    )
-
-
-def _full_area(area: RawArea) -> Table:
-    columns = tuple(Column(g.key, g.labels) for g in area.grounds)
-    rows = tuple(
-        Row(
-            a.key,
-            a.labels,
-            tuple(Cell(area.value(a.key, g.key), threshold=0) for g in area.grounds),
-            Cell(area.totals.get(a.key, 0), threshold=0),
-        )
-        for a in area.areas
-    )
-    totals = Row(
-        "total",
-        all_languages(ALL_NEIGHBOURHOODS),
-        tuple(Cell(sum(area.value(a.key, g.key) for a in area.areas), threshold=0) for g in area.grounds),
-        Cell(sum(area.totals.values()), threshold=0),
-    )
-    return Table(
-        "neighbourhoods",
-        columns,
-        rows,
-        totals,
-        threshold=0,
-        protected=False,
-        multi_valued=True,
-        notes=(Note("multi_valued", {}),),
     )

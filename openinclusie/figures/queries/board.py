@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from openinclusie.figures.constants import MONTHS, QUARTERS
 from openinclusie.figures.disclosure import COLUMNS, Cell, Column, Row, Table
-from openinclusie.figures.disclosure.overview import all_languages, base_columns, month_categories, quarter_categories
+from openinclusie.figures.disclosure.labels import all_languages, base_columns, month_categories, quarter_categories
 from openinclusie.figures.disclosure.periods import year_bounds
 from openinclusie.figures.queries.counting import unassigned
 from openinclusie.figures.queries.summary import Totals, totals_by_municipality, totals_by_period, totals_by_year

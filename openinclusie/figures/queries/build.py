@@ -13,7 +13,7 @@ from openinclusie.classification import queries as classification_queries
 from openinclusie.classification.models import CodeKind
 from openinclusie.figures.constants import BREAKDOWNS, MONTHS, MULTI_VALUED, QUARTERS, UNKNOWN, YEAR, Dimension
 from openinclusie.figures.disclosure import COLUMNS, Category, RawArea, RawBreakdown, RawOverview
-from openinclusie.figures.disclosure.overview import all_languages
+from openinclusie.figures.disclosure.labels import all_languages
 from openinclusie.figures.disclosure.raw import Counts
 from openinclusie.organisations import queries as organisation_queries
 from openinclusie.organisations.models import Municipality
