@@ -217,3 +217,18 @@ def test_an_anonymised_report_can_no_longer_change(world, consultant):
     page = consultant.client.get(url("case_detail", report)).content.decode()
     assert "Anonymised" in page
     assert 'action="' + url("case_note", report) not in page
+
+
+def test_a_save_is_confirmed_in_the_section_the_page_opens_at(world, consultant):
+    """After a save the case page opens at the section (#notes); the
+    confirmation is there, not at the top where no one is looking."""
+    report = ReportFactory(adv=world["adv_a"])
+    response = consultant.client.post(url("case_note", report), {"note-text": "Teruggebeld."}, follow=True)
+    assert response.redirect_chain[-1][0].endswith("#notes")
+    page = response.content.decode()
+    notes_section = page[page.index('<section id="notes"') :]
+    notes_section = notes_section[: notes_section.index("</section>")]
+    assert "The note has been added." in notes_section
+    assert page.count("The note has been added.") == 1
+    # Shown once: the next page no longer has it.
+    assert "The note has been added." not in consultant.client.get(url("case_detail", report)).content.decode()

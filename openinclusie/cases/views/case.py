@@ -49,6 +49,13 @@ def acting_user(request: HttpRequest) -> User:
     return cast(User, request.user)
 
 
+def section_tag(section: str) -> str:
+    """Marks a message for the section of the case page it is about: after a
+    save the page opens at that section, so the confirmation is shown
+    there, where keyboard and screen-reader users are, not at the top."""
+    return f"section-{section}"
+
+
 def case_url(report: Report, section: str = "") -> str:
     url = reverse("cases:case_detail", args=[report.pk])
     return f"{url}#{section}" if section else url
@@ -111,7 +118,8 @@ def _versioned_action(
         except DomainError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, success)
+            # Shown inside the section the page opens at (see case_detail.html).
+            messages.success(request, success, extra_tags=section_tag(section))
             return redirect(case_url(report, section))
     return render_case(request, report, bound={section: form})
 
@@ -213,7 +221,7 @@ def case_note(request: HttpRequest, pk: int) -> HttpResponse:
         except DomainError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, _("The note has been added."))
+            messages.success(request, _("The note has been added."), extra_tags=section_tag("notes"))
             return redirect(case_url(report, "notes"))
     return render_case(request, report, bound={"note": form})
 
@@ -231,7 +239,7 @@ def case_message(request: HttpRequest, pk: int) -> HttpResponse:
         except DomainError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, _("The message has been sent."))
+            messages.success(request, _("The message has been sent."), extra_tags=section_tag("messages"))
             return redirect(case_url(report, "messages"))
     return render_case(request, report, bound={"message": form})
 
