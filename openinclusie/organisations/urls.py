@@ -6,6 +6,7 @@ app_name = "organisations"
 
 # Mounted at /beheer/ (platform management).
 urlpatterns = [
+    path("", views.management_home, name="management_home"),
     path("organisaties/", views.organisation_list, name="organisation_list"),
     path("organisaties/nieuw/", views.organisation_create, name="organisation_create"),
     path("organisaties/<int:pk>/bewerken/", views.organisation_edit, name="organisation_edit"),

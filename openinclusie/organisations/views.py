@@ -38,6 +38,12 @@ def _refused(form: object, error: DomainError) -> None:
 
 
 @staff(Role.PLATFORM_ADMIN)
+def management_home(request: StaffRequest) -> HttpResponse:
+    """/beheer/: where platform management starts; the menu links each part."""
+    return render(request, "organisations/management_home.html")
+
+
+@staff(Role.PLATFORM_ADMIN)
 def organisation_list(request: StaffRequest) -> HttpResponse:
     filter_form = OrganisationFilterForm(request.GET or None)
     kind = filter_form.cleaned_data["kind"] if filter_form.is_valid() else ""

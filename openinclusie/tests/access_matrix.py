@@ -273,6 +273,7 @@ MATRIX: dict[str, Row] = {
     "classification:code_edit": Row(PLATFORM_ADMIN, code_list_code),
     "classification:code_remove": Row(PLATFORM_ADMIN, code_list_code, method="post"),
     # Platform management: organisations, municipalities, neighbourhoods, users
+    "organisations:management_home": Row(PLATFORM_ADMIN),
     "organisations:organisation_list": Row(PLATFORM_ADMIN),
     "organisations:organisation_create": Row(PLATFORM_ADMIN),
     "organisations:organisation_edit": Row(PLATFORM_ADMIN, organisation_of_partner_a),

@@ -302,3 +302,9 @@ def test_the_menu_shows_management_to_platform_admins_only(client_for, world):
     coordinator_page = client_for(Role.ADV_COORDINATOR).get(reverse("accounts:start")).content.decode()
     assert reverse("organisations:organisation_list") not in coordinator_page
     assert reverse("accounts:user_list") not in coordinator_page
+
+
+def test_platform_management_starts_at_beheer(world, client_for):
+    page = client_for(Role.PLATFORM_ADMIN).get("/beheer/").content.decode()
+    for link in ("/beheer/organisaties/", "/beheer/gemeenten/", "/beheer/gebruikers/", "/beheer/codelijsten/"):
+        assert f'href="{link}"' in page
