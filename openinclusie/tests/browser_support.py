@@ -102,6 +102,9 @@ def _scripted_copy_violations(page: Any) -> list[dict[str, Any]]:
 def axe_violations(page: Any) -> list[dict[str, Any]]:
     """Run axe-core (the copy bundled in axe-playwright-python, so no network)
     on the page as it is now. Works on pages without JavaScript too."""
+    # A click that follows a link returns before the next document exists;
+    # scanning then would read a page that is between documents.
+    page.wait_for_load_state("load")
     if not page.evaluate(SCRIPTING_PROBE):
         return _scripted_copy_violations(page)
     # evaluate() runs through the DevTools protocol, which the page's CSP does

@@ -40,6 +40,7 @@ def test_a_resident_reports_and_follows_up(world, live_server, new_context, lang
 
     page.goto(f"{live_server.url}{prefix}/alfastad/")
     page.locator("a[href$='/melden/']").first.click()
+    page.wait_for_url("**/melden/")
     _checked(page, f"{language}-0-start")
     page.locator("form button[type=submit]").first.click()
 
