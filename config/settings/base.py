@@ -228,6 +228,12 @@ SECURITY_POLICY_URL = os.environ.get("SECURITY_POLICY_URL", "")
 # once (with its answers kept): a barrier against scripts that needs no
 # JavaScript and no third party (security reference VAL-06).
 REPORT_MINIMUM_SECONDS = int(os.environ.get("REPORT_MINIMUM_SECONDS", "15"))
+# The browser proves some work before sending a public report (VAL-06,
+# reports.proof_of_work): leading zero bits of a SHA-256, 2**bits hashes on
+# average. Reports without a proof (no JavaScript) share this many per
+# municipality per hour.
+REPORT_PROOF_OF_WORK_BITS = int(os.environ.get("REPORT_PROOF_OF_WORK_BITS", "17"))
+REPORT_UNPROVEN_PER_HOUR = int(os.environ.get("REPORT_UNPROVEN_PER_HOUR", "30"))
 # Form posts without files are small; larger bodies are refused (VAL-07).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1_000_000
 

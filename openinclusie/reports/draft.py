@@ -13,6 +13,8 @@ from typing import Any
 from django.contrib.sessions.backends.base import SessionBase
 from django.utils.datastructures import MultiValueDict
 
+from openinclusie.reports import proof_of_work
+
 STEP_COUNT = 4
 # A little more than the longest field accepts, so a too-long text is kept
 # for the resident to shorten, but nothing bigger lands in the session.
@@ -65,6 +67,16 @@ class Draft:
         recorded counts as old enough."""
         started_at = self.state.get("started_at")
         return now - started_at if isinstance(started_at, int | float) else float("inf")
+
+    def work_challenge(self) -> str:
+        """The proof-of-work challenge of this draft, made on first use. It
+        lives and dies with the draft, so one proof sends one report."""
+        challenge = self.state.get("challenge")
+        if not isinstance(challenge, str):
+            challenge = proof_of_work.new_challenge()
+            self.state["challenge"] = challenge
+            self.session.modified = True
+        return challenge
 
     @property
     def token(self) -> uuid.UUID:

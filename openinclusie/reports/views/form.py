@@ -23,6 +23,7 @@ from openinclusie.core.http import no_store
 from openinclusie.core.ratelimit import client_identifier, is_limited
 from openinclusie.organisations.models import Municipality
 from openinclusie.reports import draft as drafts
+from openinclusie.reports import proof_of_work
 from openinclusie.reports.forms import STEP_FORMS, StepForm, public_report
 from openinclusie.reports.summary import summary_sections
 
@@ -200,6 +201,8 @@ def report_check(request: HttpRequest, municipality: str) -> HttpResponse:
             "sections": summary_sections(forms, current),
             "token": draft.token,
             "content": content_template("before_sending"),
+            "work_challenge": draft.work_challenge(),
+            "work_bits": proof_of_work.difficulty(),
         }
     )
     if request.method == "GET":
@@ -218,6 +221,18 @@ def report_check(request: HttpRequest, municipality: str) -> HttpResponse:
         # does. Nothing is lost: sending again a moment later works. A
         # barrier without JavaScript and without a third party (VAL-06).
         context["too_fast"] = True
+        return render(request, "reports/check.html", context, status=429)
+    proven = proof_of_work.is_solved(draft.work_challenge(), request.POST.get("proof", ""), proof_of_work.difficulty())
+    if not proven and is_limited(
+        scope="report-unproven",
+        identifier=current.slug,
+        limit=settings.REPORT_UNPROVEN_PER_HOUR,
+        window_seconds=3600,
+    ):
+        # Reports without the browser's proof of work share one budget per
+        # municipality: a flood without JavaScript stops here, and the few
+        # residents without JavaScript keep their answers (VAL-06).
+        context["unproven_limit"] = True
         return render(request, "reports/check.html", context, status=429)
     try:
         submission = public_intake.submit_public_report(
