@@ -99,6 +99,10 @@ DATABASES = {
         conn_max_age=0,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's SQLite backend, with a flush that lifts the project's DELETE
+    # triggers for its own transaction (see the module).
+    DATABASES["default"]["ENGINE"] = "openinclusie.core.sqlite_backend"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

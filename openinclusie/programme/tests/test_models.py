@@ -110,10 +110,31 @@ def test_the_database_refuses_to_change_a_published_letter():
     _refused(lambda: ProgressLetter.objects.filter(pk=letter.pk).update(published_html="<p>changed</p>"))
     _refused(lambda: ProgressLetter.objects.filter(pk=letter.pk).update(status=LetterStatus.DRAFT))
     _refused(lambda: LetterBlock.objects.filter(pk=block.pk).update(text="changed"))
-    if connection.vendor == "postgresql":
-        # SQLite's flush deletes rows, so there only UPDATE is refused (0003).
-        _refused(lambda: _raw("DELETE FROM programme_letterblock WHERE id = %s", block.pk))
-        _refused(lambda: _raw("DELETE FROM programme_progressletter WHERE id = %s", letter.pk))
+    _refused(lambda: _raw("DELETE FROM programme_letterblock WHERE id = %s", block.pk))
+    _refused(lambda: _raw("DELETE FROM programme_progressletter WHERE id = %s", letter.pk))
     _refused(lambda: LetterBlock.objects.create(letter=letter, kind="closing", position=9, heading="x", text="y"))
     letter.refresh_from_db()
     assert letter.published_html == "<p>x</p>"
+
+
+def _published_letter() -> ProgressLetter:
+    letter = ProgressLetterFactory()
+    ProgressLetter.objects.filter(pk=letter.pk).update(
+        status=LetterStatus.PUBLISHED, published_at=timezone.now(), snapshot={"title": "x"}, published_html="<p>x</p>"
+    )
+    return ProgressLetter.objects.get(pk=letter.pk)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_flush_empties_published_letters_and_leaves_the_database_refusing_after():
+    """``manage.py flush`` (and every transactional test) must still empty
+    the tables, on SQLite too, where it deletes rows the triggers guard."""
+    from django.core.management import call_command
+
+    _published_letter()
+    call_command("flush", interactive=False, verbosity=0)
+    assert ProgressLetter.objects.count() == 0
+
+    letter = _published_letter()
+    _refused(lambda: _raw("DELETE FROM programme_progressletter WHERE id = %s", letter.pk))
+    _refused(lambda: ProgressLetter.objects.filter(pk=letter.pk).update(published_html="<p>changed</p>"))
