@@ -1,12 +1,15 @@
 """Demo reports for the ADV inbox: a handful per ADV in different statuses,
-and per ADV one incident with a mass report. Every person and every story
-here is made up. Loaded through the same services the back office uses;
-each report carries a fixed submission token, so loading twice adds nothing."""
+per ADV one incident with a mass report, and closed reports of earlier
+years (so the ADV has whole years of figures it can release). Every person
+and every story here is made up. Loaded through the same services the back
+office uses; each report carries a fixed submission token, so loading twice
+adds nothing."""
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
+from django.db.models import Q
 from django.utils import timezone
 
 from openinclusie.accounts.models import Role, User
@@ -15,6 +18,8 @@ from openinclusie.cases.models import Incident, Report
 from openinclusie.cases.services import handling, incidents, messaging, staff_intake
 from openinclusie.classification.models import Code, CodeKind, CodeListVersion
 from openinclusie.organisations.models import Municipality, Organisation
+
+from .data import MUNICIPALITIES
 
 DEMO_NAMESPACE = uuid.UUID("5b0c6f1e-2d7a-4c41-9a51-0f6d3c8e7a10")
 
@@ -53,6 +58,10 @@ class DemoReport:
     deadline_in_days: int | None = None
     message: str = ""
     note: str = ""
+    # A fixed day in an earlier year (history); else ``days_ago`` before now.
+    received_on: date | None = None
+    # The reporter lives outside the demo municipalities (this place).
+    lives_elsewhere: str = ""
 
 
 IDB = [
@@ -231,6 +240,165 @@ MASS_INCIDENTS = {
 MASS_REPORTS_PER_INCIDENT = 4
 
 
+@dataclass(frozen=True)
+class Theme:
+    """A kind of story the history repeats, classified the same each time."""
+
+    request_type: str
+    channel: str
+    description: str
+    resident_grounds: tuple[str, ...]
+    resident_domain: str
+    grounds: tuple[str, ...]
+    domain: str
+    nature: str
+    handlings: tuple[str, ...]
+    online: bool = False
+
+
+THEMES = (
+    Theme(
+        RequestType.KLACHT,
+        Channel.PHONE,
+        "Na een open sollicitatie met mijn eigen naam hoorde ik niets; met een Nederlandse naam werd ik wel "
+        "uitgenodigd. (Demoverhaal, verzonnen.)",
+        ("origin",),
+        "job_seeking",
+        ("herkomst",),
+        "arbeidsmarkt",
+        "omstreden-behandeling",
+        ("advies-informatie",),
+    ),
+    Theme(
+        RequestType.KLACHT,
+        Channel.WALK_IN,
+        "Een buurman roept steeds iets over mijn hoofddoek als ik langs zijn tuin loop. (Demoverhaal, verzonnen.)",
+        ("religion",),
+        "neighbourhood",
+        ("moslimdiscriminatie",),
+        "buurt-wijk",
+        "vijandige-bejegening",
+        ("bemiddeling",),
+    ),
+    Theme(
+        RequestType.MELDING,
+        Channel.EMAIL,
+        "Onder een bericht over de Pride-vlag bij het gemeentehuis stonden reacties die homo's uitschelden. "
+        "(Demoverhaal, verzonnen.)",
+        ("sexual_orientation",),
+        "internet",
+        ("seksuele-gerichtheid",),
+        "internet-sociale-media",
+        "vijandige-bejegening",
+        ("advies-informatie",),
+        online=True,
+    ),
+    Theme(
+        RequestType.KLACHT,
+        Channel.EMAIL,
+        "De woningcorporatie wil geen drempelhulp plaatsen voor mijn rolstoel. (Demoverhaal, verzonnen.)",
+        ("disability",),
+        "housing",
+        ("handicap-chronische-ziekte",),
+        "huisvesting",
+        "omstreden-behandeling",
+        ("advies-informatie", "bemiddeling"),
+    ),
+    Theme(
+        RequestType.MELDING,
+        Channel.PHONE,
+        "Bij de deur van een café mochten mijn vrienden en ik niet naar binnen, 'vanavond alleen vaste gasten'. "
+        "(Demoverhaal, verzonnen.)",
+        ("origin",),
+        "going_out",
+        ("herkomst",),
+        "horeca-amusement",
+        "omstreden-behandeling",
+        ("advies-informatie",),
+    ),
+    Theme(
+        RequestType.KLACHT,
+        Channel.PHONE,
+        "Mijn tijdelijke contract werd niet verlengd toen ik vertelde dat ik zwanger ben. (Demoverhaal, verzonnen.)",
+        ("gender",),
+        "work",
+        ("zwangerschap-moederschap",),
+        "arbeidsmarkt",
+        "omstreden-behandeling",
+        ("advies-informatie", "doorverwijzing"),
+    ),
+    Theme(
+        RequestType.MELDING,
+        Channel.WALK_IN,
+        "In de winkel liep een medewerker steeds achter mij aan, de andere klanten niet. (Demoverhaal, verzonnen.)",
+        ("origin",),
+        "shop_service",
+        ("anti-zwart-racisme",),
+        "commerciele-dienstverlening",
+        "omstreden-behandeling",
+        ("advies-informatie",),
+    ),
+    Theme(
+        RequestType.KLACHT,
+        Channel.EMAIL,
+        "Een uitzendbureau schrijft dat de opdrachtgever 'liever geen 55-plussers' wil. (Demoverhaal, verzonnen.)",
+        ("age",),
+        "job_seeking",
+        ("leeftijd",),
+        "arbeidsmarkt",
+        "omstreden-behandeling",
+        ("advies-informatie",),
+    ),
+)
+
+# Closed reports per municipality and earlier year: demo numbers, made up.
+HISTORY_COUNTS = {
+    ("zoetermeer", 2024): 9,
+    ("zoetermeer", 2025): 12,
+    ("dordrecht", 2023): 8,
+    ("dordrecht", 2024): 11,
+    ("dordrecht", 2025): 13,
+    ("zwijndrecht", 2024): 6,
+    ("zwijndrecht", 2025): 7,
+}
+# Where a reporter from outside the demo municipalities lives.
+ELSEWHERE = {"zoetermeer": "Leidschendam-Voorburg", "dordrecht": "Papendrecht", "zwijndrecht": "Hendrik-Ido-Ambacht"}
+
+
+def _history(slug: str, year: int, count: int) -> list[DemoReport]:
+    """``count`` closed reports spread over the year, the themes in turn."""
+    reports = []
+    for index in range(count):
+        theme = THEMES[(index + year) % len(THEMES)]
+        reports.append(
+            DemoReport(
+                f"{slug}-{year}-{index + 1:02d}",
+                slug,
+                theme.channel,
+                theme.request_type,
+                Status.CLOSED if theme.request_type == RequestType.KLACHT else Status.REGISTERED,
+                0,
+                theme.description,
+                theme.resident_grounds,
+                theme.resident_domain,
+                grounds=theme.grounds,
+                domain=theme.domain,
+                nature=theme.nature,
+                handlings=theme.handlings,
+                online=theme.online,
+                # Reporters who asked for help agreed that the ADV contacts the other party.
+                consent=theme.request_type == RequestType.KLACHT,
+                received_on=date(year, 1 + index * 12 // count, 2 + index * 11 % 26),
+                lives_elsewhere=ELSEWHERE[slug] if index % 5 == 4 and not theme.online else "",
+            )
+        )
+    return reports
+
+
+HISTORY = [report for (slug, year), count in HISTORY_COUNTS.items() for report in _history(slug, year, count)]
+ADV_OF = {spec.slug: spec.adv_slug for spec in MUNICIPALITIES}
+
+
 def _token(key: str) -> uuid.UUID:
     return uuid.uuid5(DEMO_NAMESPACE, key)
 
@@ -263,10 +431,28 @@ def _classify(report: Report, spec: DemoReport, by: User, codes: dict[tuple[str,
     return True
 
 
+def _received(spec: DemoReport, now: datetime) -> datetime:
+    if spec.received_on is None:
+        return now - timedelta(days=spec.days_ago)
+    return timezone.make_aware(datetime.combine(spec.received_on, time(10, 30)))
+
+
+def demo_report_years(municipality: Municipality) -> set[int]:
+    """The years in which the demo reports that count for the municipality
+    (where it happened or where the reporter lives) were received."""
+    specs = [*IDB, *RADAR, *HISTORY, *(spec for adv_slug in MASS_INCIDENTS for spec in _mass_reports(adv_slug))]
+    received = (
+        Report.objects.filter(submission_token__in=[_token(spec.key) for spec in specs])
+        .filter(Q(incident_municipality=municipality) | Q(residence_municipality=municipality))
+        .values_list("received_at", flat=True)
+    )
+    return {timezone.localtime(moment).year for moment in received}
+
+
 def _demo_report(
     spec: DemoReport, *, adv: Organisation, consultant: User, codes: dict[tuple[str, str], Code], now: datetime
 ) -> Report:
-    received = now - timedelta(days=spec.days_ago)
+    received = _received(spec, now)
     municipality = Municipality.objects.get(slug=spec.municipality)
     contact = staff_intake.ContactDetails(**spec.contact) if spec.contact else None
     result = staff_intake.register_report(
@@ -286,7 +472,8 @@ def _demo_report(
         incident_is_online=spec.online,
         resident_grounds=spec.resident_grounds,
         resident_domain=spec.resident_domain,
-        residence_municipality=municipality,
+        residence_municipality=None if spec.lives_elsewhere else municipality,
+        residence_elsewhere=spec.lives_elsewhere,
         contact=contact,
     )
     report = result.report
@@ -318,8 +505,27 @@ def _demo_report(
     return report
 
 
+def _mass_reports(adv_slug: str) -> list[DemoReport]:
+    _title, slug, story, grounds = MASS_INCIDENTS[adv_slug]
+    return [
+        DemoReport(
+            f"{adv_slug}-mass-{number}",
+            slug,
+            Channel.EMAIL,
+            RequestType.MELDING,
+            Status.NEW,
+            7 - number % 3,
+            story,
+            grounds,
+            "internet",
+            online=True,
+        )
+        for number in range(1, MASS_REPORTS_PER_INCIDENT + 1)
+    ]
+
+
 def _mass_incident(adv: Organisation, consultant: User, now: datetime) -> None:
-    title, slug, story, grounds = MASS_INCIDENTS[adv.slug]
+    title, slug, _story, _grounds = MASS_INCIDENTS[adv.slug]
     # The title is encrypted at rest: compare after decryption, not in SQL.
     incident = next(
         (i for i in Incident.objects.filter(adv=adv, is_mass_report=True).order_by("pk") if i.title == title), None
@@ -333,19 +539,7 @@ def _mass_incident(adv: Organisation, consultant: User, now: datetime) -> None:
             occurred_on=(now - timedelta(days=8)).date(),
             is_mass_report=True,
         )
-    for number in range(1, MASS_REPORTS_PER_INCIDENT + 1):
-        spec = DemoReport(
-            f"{adv.slug}-mass-{number}",
-            slug,
-            Channel.EMAIL,
-            RequestType.MELDING,
-            Status.NEW,
-            7 - number % 3,
-            story,
-            grounds,
-            "internet",
-            online=True,
-        )
+    for spec in _mass_reports(adv.slug):
         report = _demo_report(spec, adv=adv, consultant=consultant, codes={}, now=now)
         if report.incident_id != incident.pk:
             incidents.link_report(incident=incident, reference=report.reference, by=consultant, now=now)
@@ -364,8 +558,8 @@ def load_demo_cases(*, consultant_email: dict[str, str]) -> int:
         ).first()
         if adv is None or consultant is None:
             continue
-        for spec in specs:
+        for spec in (*specs, *(s for s in HISTORY if ADV_OF[s.municipality] == adv_slug)):
             _demo_report(spec, adv=adv, consultant=consultant, codes=codes, now=now)
         _mass_incident(adv, consultant, now)
-    tokens = [_token(s.key) for s in (*IDB, *RADAR)]
+    tokens = [_token(s.key) for s in (*IDB, *RADAR, *HISTORY)]
     return Report.objects.filter(submission_token__in=tokens).count()

@@ -2,16 +2,20 @@
 
 from dataclasses import dataclass
 
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from openinclusie.accounts import services as account_services
 from openinclusie.accounts.models import Membership, Role, User
+from openinclusie.figures import queries as figures_queries
+from openinclusie.figures import services as figures_services
+from openinclusie.figures.models import Release
 from openinclusie.organisations import services as organisation_services
-from openinclusie.organisations.models import Organisation
+from openinclusie.organisations.models import Municipality, Organisation
 
-from .cases import load_demo_cases
+from .cases import demo_report_years, load_demo_cases
 from .data import ADVS, DEMO_PASSWORD, MUNICIPALITIES, PARTNERS, PLATFORM, DemoOrganisation
-from .programme_data import load_demo_programmes
+from .programme_data import letter_years, load_demo_programmes
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,23 @@ def demo_email(role: Role, organisation_slug: str) -> str:
     return f"{ROLE_MAILBOX[role]}@{organisation_slug}.{DEMO_EMAIL_DOMAIN}"
 
 
+def release_demo_figures() -> list[Release]:
+    """What each ADV's coordinator does once a year is over: release the
+    protected figures of the year to the municipality, for every past year
+    with demo reports or a demo letter. A year released before is left as it
+    is. Returns the new releases."""
+    now = timezone.now()
+    this_year = timezone.localtime(now).year
+    released = []
+    for spec in MUNICIPALITIES:
+        municipality = Municipality.objects.get(slug=spec.slug)
+        coordinator = User.objects.get(email=demo_email(Role.ADV_COORDINATOR, spec.adv_slug))
+        for year in sorted(demo_report_years(municipality) | letter_years(spec.slug)):
+            if year < this_year and figures_queries.latest_release(municipality, year) is None:
+                released.append(figures_services.release(municipality=municipality, year=year, by=coordinator, now=now))
+    return released
+
+
 def load_demo() -> list[User]:
     advs = {spec.slug: _organisation(spec) for spec in ADVS}
     users: list[User] = []
@@ -125,6 +146,8 @@ def load_demo() -> list[User]:
         )
     )
     load_demo_cases(consultant_email={slug: demo_email(Role.ADV_CONSULTANT, slug) for slug in advs})
+    # Before the programmes: the published letters show the released figures.
+    release_demo_figures()
     load_demo_programmes()
     return users
 

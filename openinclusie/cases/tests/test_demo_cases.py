@@ -3,7 +3,7 @@ import pytest
 from openinclusie.cases.constants import Status
 from openinclusie.cases.models import Incident, Report
 from openinclusie.classification.models import CodeKind
-from openinclusie.demo.cases import IDB, MASS_REPORTS_PER_INCIDENT, RADAR
+from openinclusie.demo.cases import HISTORY, IDB, MASS_REPORTS_PER_INCIDENT, RADAR
 from openinclusie.demo.services import load_demo
 
 from .factories import code
@@ -13,7 +13,7 @@ from .factories import code
 def demo_codes(db):
     """The codes the demo classifies with, whether or not the seeded code
     list is in the database."""
-    for spec in (*IDB, *RADAR):
+    for spec in (*IDB, *RADAR, *HISTORY):
         for slug in spec.grounds:
             code(CodeKind.GROUND, slug)
         for slug in spec.handlings:
@@ -26,7 +26,7 @@ def demo_codes(db):
 
 def test_the_demo_fills_each_inbox_once(demo_codes):
     load_demo()
-    expected = len(IDB) + len(RADAR) + 2 * MASS_REPORTS_PER_INCIDENT
+    expected = len(IDB) + len(RADAR) + len(HISTORY) + 2 * MASS_REPORTS_PER_INCIDENT
     assert Report.objects.count() == expected
     assert set(Report.objects.values_list("adv__slug", flat=True)) == {"idb", "radar"}
     statuses = set(Report.objects.values_list("status", flat=True))

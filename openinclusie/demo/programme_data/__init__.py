@@ -31,10 +31,22 @@ from openinclusie.programme.services import letters as letter_services
 from openinclusie.programme.services import plan as plan_services
 
 from .dordrecht import DORDRECHT
+from .photos import draw
 from .records import MUNICIPALITY, DemoProgramme, I, L, U
 from .zoetermeer import ZOETERMEER
 
 PROGRAMMES = (ZOETERMEER, DORDRECHT)
+
+
+def letter_years(municipality_slug: str) -> set[int]:
+    """The years of the demo letters (published and draft) of the municipality."""
+    return {
+        year
+        for spec in PROGRAMMES
+        if spec.municipality == municipality_slug
+        for year in (spec.published_year, spec.draft_year)
+        if year is not None
+    }
 
 
 def _organisation(slug: str | None, municipality: Municipality) -> Organisation | None:
@@ -85,14 +97,19 @@ def _load_line(programme: Programme, spec: L, now: datetime.datetime) -> None:
 def _load_update(activity: Activity, update: U, municipality: Municipality, now: datetime.datetime) -> None:
     if ActivityUpdate.objects.filter(activity=activity, happened_on=update.on, text=update.text).exists():
         return
+    photos = []
+    if update.photo is not None:
+        photos.append(activity_services.PhotoUpload(file=draw(update.photo), description=update.photo.description))
     activity_services.post_update(
         activity=activity,
         organisation=_organisation(update.by, municipality) or municipality.organisation,
         author=None,
         happened_on=update.on,
         text=update.text,
+        links=update.links,
         participants=update.participants,
         organisations_reached=update.organisations,
+        photos=photos,
         now=now,
     )
 
@@ -122,7 +139,10 @@ def _load_indicator(programme: Programme, spec: I, number: int, now: datetime.da
             )
 
 
-def _load_letters(programme: Programme, spec: DemoProgramme, now: datetime.datetime) -> None:
+def _load_letters(programme: Programme, spec: DemoProgramme) -> None:
+    # Taken now, after everything the letter reports on was loaded: what
+    # existed before the letter is not a change since it.
+    now = timezone.now()
     if spec.published_year and not ProgressLetter.objects.filter(programme=programme, year=spec.published_year):
         letter = letter_services.create_draft(programme=programme, year=spec.published_year, by=None, now=now)
         texts = {
@@ -171,7 +191,7 @@ def load_demo_programmes() -> list[Programme]:
             key = (indicator.line, indicator.objective)
             numbers[key] = numbers.get(key, 0) + 1
             _load_indicator(programme, indicator, numbers[key], now)
-        _load_letters(programme, spec, now)
+        _load_letters(programme, spec)
         # Updates posted after the letter: what the officer sees as changed.
         for line in spec.lines:
             for item in line.activities:

@@ -5,7 +5,7 @@ numbers of participants and indicator values are demo data."""
 
 from decimal import Decimal
 
-from .records import DEMO_NOTE, MUNICIPALITY, A, D, DemoProgramme, I, L, U
+from .records import DEMO_NOTE, MUNICIPALITY, A, D, DemoProgramme, I, L, P, U
 
 LINE_1 = L(
     1,
@@ -70,6 +70,12 @@ LINE_1 = L(
                     22,
                     12,
                     by="radar",
+                    links=("https://www.radar.example/kennisateliers/terugblik-eerste-kennisatelier",),
+                    photo=P(
+                        "Getekende demofoto: deelnemers aan het kennisatelier op een rij onder een spandoek van Radar.",
+                        "#f3f1ec",
+                        ("#a3001b", "#ffffff", "#4a4a4a"),
+                    ),
                 ),
             ),
         ),
@@ -255,7 +261,20 @@ LINE_2 = L(
             D(2024, 10, 24),
             tag="themadag",
             objective=4,
-            updates=(U(D(2024, 10, 24), "Diversity Day gevierd met het CECD.", 80, by="cecd-dordrecht"),),
+            updates=(
+                U(
+                    D(2024, 10, 24),
+                    "Diversity Day gevierd met het CECD.",
+                    80,
+                    by="cecd-dordrecht",
+                    links=("https://www.cecd-dordrecht.example/diversity-day-2024",),
+                    photo=P(
+                        "Getekende demofoto: gasten van Diversity Day voor een kleurig spandoek in het stadhuis.",
+                        "#fbf6ea",
+                        ("#1d4e89", "#f2a900", "#2e8b57", "#a3001b"),
+                    ),
+                ),
+            ),
         ),
         A(
             6,
@@ -401,6 +420,7 @@ LINE_4 = L(
                     "Herdenkingsplechtigheid; de burgemeester bood excuses aan voor de rol van "
                     "Dordrecht in de slavernij.",
                     by="cecd-dordrecht",
+                    links=("https://www.dordrecht.example/nieuws/herdenking-slavernijverleden-2024",),
                 ),
             ),
         ),
@@ -446,7 +466,14 @@ LINE_4 = L(
             D(2024, 1, 1),
             D(2026, 12, 31),
             objective=3,
-            updates=(U(D(2024, 12, 1), "Het Regenboogcafé draait het hele jaar elke maand.", by="stichting-door"),),
+            updates=(
+                U(
+                    D(2024, 12, 1),
+                    "Het Regenboogcafé draait het hele jaar elke maand.",
+                    by="stichting-door",
+                    links=("https://www.stichting-door.example/regenboogcafe",),
+                ),
+            ),
         ),
         A(
             6,

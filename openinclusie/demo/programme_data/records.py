@@ -11,6 +11,17 @@ DEMO_NOTE = "Demo-gegevens (fictief)."
 
 
 @dataclass(frozen=True)
+class P:
+    """A demo photo, drawn in code (see ``photos``): what it shows, for the
+    description, and its colours: the background, then the banner stripes
+    and the people."""
+
+    description: str
+    background: str
+    colours: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class U:
     """A progress update: date, text, participants, organisations taking part."""
 
@@ -20,6 +31,8 @@ class U:
     organisations: int | None = None
     by: str = MUNICIPALITY
     after_letter: bool = False  # posted after the demo letter, for "what changed"
+    links: tuple[str, ...] = ()  # fictional addresses on .example domains
+    photo: P | None = None
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ seed document; statuses, updates and numbers are demo data."""
 
 from decimal import Decimal
 
-from .records import DEMO_NOTE, MUNICIPALITY, A, D, DemoProgramme, I, L, U
+from .records import DEMO_NOTE, MUNICIPALITY, A, D, DemoProgramme, I, L, P, U
 
 NETWORK = None  # "Het netwerk I&D" as a whole
 
@@ -149,9 +149,26 @@ LINE_2 = L(
             D(2026, 12, 31),
             tag="dialoog",
             updates=(
-                U(D(2025, 4, 17), "Eerste wijkdialoog in Palenstein.", 28, by="gro-up-buurtwerk"),
+                U(
+                    D(2025, 4, 17),
+                    "Eerste wijkdialoog in Palenstein.",
+                    28,
+                    by="gro-up-buurtwerk",
+                    links=("https://www.gro-up.example/nieuws/wijkdialoog-palenstein",),
+                    photo=P(
+                        "Getekende demofoto: vijf buurtbewoners voor een spandoek in het buurthuis in Palenstein.",
+                        "#f4efe1",
+                        ("#00664f", "#f2a900", "#3f7fbf"),
+                    ),
+                ),
                 U(D(2025, 10, 2), "Dialoog in Oosterheem over samenleven in de buurt.", 35, by="wijck"),
-                U(D(2026, 1, 22), "Dialoog in Meerzicht voorbereid.", by="wijck", after_letter=True),
+                U(
+                    D(2026, 1, 22),
+                    "Dialoog in Meerzicht voorbereid.",
+                    by="wijck",
+                    after_letter=True,
+                    links=("https://www.wijck.example/agenda/wijkdialoog-meerzicht",),
+                ),
             ),
         ),
         A(
@@ -166,7 +183,18 @@ LINE_2 = L(
             description="Week tegen Racisme en Discriminatie, Keti Koti, StadsIftar, Vredesweek, Week van Respect, "
             "Coming Out Day.",
             updates=(
-                U(D(2025, 10, 11), "Coming Out Day in de bibliotheek met COC Haaglanden.", 60, by="coc-haaglanden"),
+                U(
+                    D(2025, 10, 11),
+                    "Coming Out Day in de bibliotheek met COC Haaglanden.",
+                    60,
+                    by="coc-haaglanden",
+                    links=("https://www.cochaaglanden.example/agenda/coming-out-day-zoetermeer-2025",),
+                    photo=P(
+                        "Getekende demofoto: bezoekers van Coming Out Day onder een regenboogvlag in de bibliotheek.",
+                        "#eef3f8",
+                        ("#e40303", "#ff8c00", "#ffed00", "#008026", "#24408e", "#732982"),
+                    ),
+                ),
             ),
         ),
         A(
@@ -188,7 +216,16 @@ LINE_2 = L(
             D(2025, 3, 29),
             D(2025, 3, 22),
             tag="themadag",
-            updates=(U(D(2025, 3, 22), "StadsIftar met ruim tweehonderd gasten.", 210, 8, by="piezo"),),
+            updates=(
+                U(
+                    D(2025, 3, 22),
+                    "StadsIftar met ruim tweehonderd gasten.",
+                    210,
+                    8,
+                    by="piezo",
+                    links=("https://www.piezo.example/terugblik/stadsiftar-2025",),
+                ),
+            ),
         ),
         A(
             6,
@@ -393,7 +430,13 @@ LINE_4 = L(
             tag="netwerkbijeenkomst",
             updates=(
                 U(D(2025, 6, 12), "Netwerkbijeenkomst voorjaar: jaarcijfers iDb en plannen.", 55, 24),
-                U(D(2025, 11, 13), "Netwerkbijeenkomst najaar over Samen luisteren.", 48, 21),
+                U(
+                    D(2025, 11, 13),
+                    "Netwerkbijeenkomst najaar over Samen luisteren.",
+                    48,
+                    21,
+                    links=("https://www.zoetermeer.example/inclusie/verslag-netwerkbijeenkomst-najaar-2025",),
+                ),
             ),
         ),
     ),
