@@ -2,9 +2,11 @@
 baseline and target lines. No JavaScript, no library; a <title> and <desc>
 say what the chart shows, and the letter puts the same numbers in a table
 next to it. Colours are presentation attributes, so the strict CSP (no
-inline styles) allows them."""
+inline styles) allows them. The chart is a list of shapes, which
+``chart_image`` draws again as a PNG for the Word document."""
 
 import math
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -15,6 +17,7 @@ from django.utils.translation import gettext as _
 
 WIDTH, HEIGHT = 560, 230
 LEFT, RIGHT, TOP, BOTTOM = 56, 120, 20, 44
+FONT_SIZE = 12
 MAX_BARS = 10
 LABELLED_BARS = 6
 TEXT = "#1a1a1a"
@@ -63,32 +66,66 @@ def description(indicator: dict[str, Any]) -> str:
     return " ".join(parts)
 
 
-def indicator_chart(indicator: dict[str, Any], *, colour: str, chart_id: str) -> SafeString:
+@dataclass(frozen=True)
+class Rule:
+    """A straight line; ``dash`` as in SVG's stroke-dasharray."""
+
+    x1: float
+    x2: float
+    y1: float
+    y2: float
+    stroke: str
+    width: int = 1
+    dash: str = ""
+
+
+@dataclass(frozen=True)
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    fill: str
+
+
+@dataclass(frozen=True)
+class Label:
+    """Text whose baseline starts, is centred or ends at (x, y)."""
+
+    x: float
+    y: float
+    text: str
+    anchor: str = "start"
+
+
+Shape = Rule | Bar | Label
+
+
+def has_chart(indicator: dict[str, Any]) -> bool:
+    """Whether there is anything to draw: a value, a baseline or a target."""
+    has_values = any(p["value"] is not None for p in indicator.get("points", []))
+    return bool(has_values or indicator.get("baseline") or indicator.get("target"))
+
+
+def chart_shapes(indicator: dict[str, Any], *, colour: str) -> list[Shape]:
+    """What the chart draws, in a WIDTH x HEIGHT box; the SVG and the PNG of
+    the Word document both draw these."""
     points = indicator.get("points", [])[-MAX_BARS:]
     values = [_number(p["value"]) for p in points]
     baseline = _number((indicator.get("baseline") or {}).get("value"))
     target = _number((indicator.get("target") or {}).get("value"))
     top, step = _axis(max([v for v in [*values, baseline, target] if v is not None] or [0]))
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    bottom = float(TOP + plot_h)
 
     def y(value: float) -> float:
         return TOP + plot_h - (value / top) * plot_h
 
-    title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="indicator-chart" viewBox="0 0 {WIDTH} {HEIGHT}" '
-        f'width="{WIDTH}" height="{HEIGHT}" role="img" aria-labelledby="{title_id} {desc_id}" '
-        f'font-family="sans-serif" font-size="12">',
-        f'<title id="{title_id}">{escape(indicator["name"])}</title>',
-        f'<desc id="{desc_id}">{escape(description(indicator))}</desc>',
-    ]
+    shapes: list[Shape] = []
     for index in range(round(top / step) + 1):
         tick = step * index
-        out.append(
-            f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" '
-            f'stroke="{GRID}" stroke-width="1"/>'
-            f'<text x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end" fill="{TEXT}">{_fmt(tick)}</text>'
-        )
+        shapes.append(Rule(LEFT, LEFT + plot_w, y(tick), y(tick), GRID))
+        shapes.append(Label(LEFT - 6, y(tick) + 4, _fmt(tick), "end"))
     if points:
         slot = plot_w / len(points)
         bar = min(48.0, slot * 0.6)
@@ -96,26 +133,13 @@ def indicator_chart(indicator: dict[str, Any], *, colour: str, chart_id: str) ->
             x = LEFT + slot * index + (slot - bar) / 2
             centre = x + bar / 2
             if bar_value is not None:
-                out.append(
-                    f'<rect x="{x:.1f}" y="{y(bar_value):.1f}" width="{bar:.1f}" '
-                    f'height="{TOP + plot_h - y(bar_value):.1f}" '
-                    f'fill="{escape(colour)}"/>'
-                )
+                shapes.append(Bar(x, y(bar_value), bar, TOP + plot_h - y(bar_value), colour))
                 # With many bars the table beside the chart carries the numbers.
                 if len(points) <= LABELLED_BARS or index == len(points) - 1:
-                    out.append(
-                        f'<text x="{centre:.1f}" y="{y(bar_value) - 4:.1f}" text-anchor="middle" fill="{TEXT}">'
-                        f"{escape(_fmt(bar_value))}</text>"
-                    )
+                    shapes.append(Label(centre, y(bar_value) - 4, _fmt(bar_value), "middle"))
             else:
-                out.append(
-                    f'<text x="{centre:.1f}" y="{TOP + plot_h - 4:.1f}" text-anchor="middle" fill="{TEXT}">?</text>'
-                )
-            label = point["label"][:10]
-            out.append(
-                f'<text x="{centre:.1f}" y="{TOP + plot_h + 16:.1f}" text-anchor="middle" fill="{TEXT}">'
-                f"{escape(label)}</text>"
-            )
+                shapes.append(Label(centre, bottom - 4, "?", "middle"))
+            shapes.append(Label(centre, bottom + 16, point["label"][:10], "middle"))
     for line_value, label, stroke, dash in (
         (baseline, _("baseline"), BASELINE, "6 4"),
         (target, _("target"), TEXT, "2 3"),
@@ -123,18 +147,45 @@ def indicator_chart(indicator: dict[str, Any], *, colour: str, chart_id: str) ->
         if line_value is None:
             continue
         at = y(line_value)
-        out.append(
-            f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{at:.1f}" y2="{at:.1f}" stroke="{stroke}" '
-            f'stroke-width="2" stroke-dasharray="{dash}"/>'
-            f'<text x="{LEFT + plot_w + 6}" y="{at + 4:.1f}" fill="{TEXT}">{escape(label)} {_fmt(line_value)}</text>'
-        )
-    out.append(
-        f'<line x1="{LEFT}" x2="{LEFT}" y1="{TOP}" y2="{TOP + plot_h}" stroke="{TEXT}" stroke-width="1"/>'
-        f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{TOP + plot_h}" y2="{TOP + plot_h}" stroke="{TEXT}" '
-        f'stroke-width="1"/>'
-    )
+        shapes.append(Rule(LEFT, LEFT + plot_w, at, at, stroke, 2, dash))
+        shapes.append(Label(LEFT + plot_w + 6, at + 4, f"{label} {_fmt(line_value)}"))
+    shapes.append(Rule(LEFT, LEFT, TOP, TOP + plot_h, TEXT))
+    shapes.append(Rule(LEFT, LEFT + plot_w, TOP + plot_h, TOP + plot_h, TEXT))
     unit = indicator.get("unit", "")
     if unit:
-        out.append(f'<text x="4" y="{TOP - 6}" fill="{TEXT}">{escape(unit)}</text>')
-    out.append("</svg>")
-    return mark_safe("".join(out))  # every interpolated text is escaped above
+        shapes.append(Label(4, TOP - 6, unit))
+    return shapes
+
+
+def _n(value: float) -> str:
+    return str(value) if isinstance(value, int) else f"{value:.1f}"
+
+
+def _svg(shape: Shape) -> str:
+    if isinstance(shape, Rule):
+        dash = f' stroke-dasharray="{shape.dash}"' if shape.dash else ""
+        return (
+            f'<line x1="{_n(shape.x1)}" x2="{_n(shape.x2)}" y1="{_n(shape.y1)}" y2="{_n(shape.y2)}" '
+            f'stroke="{escape(shape.stroke)}" stroke-width="{shape.width}"{dash}/>'
+        )
+    if isinstance(shape, Bar):
+        return (
+            f'<rect x="{_n(shape.x)}" y="{_n(shape.y)}" width="{_n(shape.width)}" height="{_n(shape.height)}" '
+            f'fill="{escape(shape.fill)}"/>'
+        )
+    anchor = f' text-anchor="{shape.anchor}"' if shape.anchor != "start" else ""
+    return f'<text x="{_n(shape.x)}" y="{_n(shape.y)}"{anchor} fill="{TEXT}">{escape(shape.text)}</text>'
+
+
+def indicator_chart(indicator: dict[str, Any], *, colour: str, chart_id: str) -> SafeString:
+    title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="indicator-chart" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'width="{WIDTH}" height="{HEIGHT}" role="img" aria-labelledby="{title_id} {desc_id}" '
+        f'font-family="sans-serif" font-size="{FONT_SIZE}">',
+        f'<title id="{title_id}">{escape(indicator["name"])}</title>',
+        f'<desc id="{desc_id}">{escape(description(indicator))}</desc>',
+        *(_svg(shape) for shape in chart_shapes(indicator, colour=colour)),
+        "</svg>",
+    ]
+    return mark_safe("".join(out))  # every interpolated text is escaped in _svg

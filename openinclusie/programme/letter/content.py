@@ -23,7 +23,7 @@ from openinclusie.programme.models import (
     ProgressLetter,
     Vision,
 )
-from openinclusie.programme.queries import programme_outline
+from openinclusie.programme.queries import StatusAt, programme_outline, statuses_at_year_end
 
 from .numbers import display, display_date, plain
 
@@ -97,9 +97,11 @@ def _updates_by_activity(activity_ids: list[int], year: int) -> dict[int, list[d
     return grouped
 
 
-def _in_letter_year(activity: Any, year: int) -> bool:
-    """Activities planned to start after the letter's year are not in it."""
-    return activity.planned_start is None or activity.planned_start.year <= year
+def _in_letter_year(activity: Any, year: int, statuses: dict[int, StatusAt]) -> bool:
+    """Activities planned to start after the letter's year are not in it (nor
+    one added while the letter was being built, missing from ``statuses``)."""
+    planned_in_time = activity.planned_start is None or activity.planned_start.year <= year
+    return planned_in_time and activity.pk in statuses
 
 
 def _period(activity: Any) -> str:
@@ -157,10 +159,13 @@ def build_letter_data(letter: ProgressLetter, *, published_at: datetime | None =
     outline = programme_outline(programme)
     activity_ids = [activity.pk for entry in outline for activity in entry.activities]
     updates = _updates_by_activity(activity_ids, letter.year)
+    # As they stood on 31 December of the letter's year, not today.
+    at_year_end = statuses_at_year_end(programme, letter.year)
     lines = []
     for entry in outline:
         line = entry.line
-        statuses = Counter(a.status for a in entry.activities if _in_letter_year(a, letter.year))
+        activities = [a for a in entry.activities if _in_letter_year(a, letter.year, at_year_end)]
+        statuses = Counter(at_year_end[a.pk].status for a in activities)
         lines.append(
             {
                 "number": line.number,
@@ -184,13 +189,12 @@ def build_letter_data(letter: ProgressLetter, *, published_at: datetime | None =
                         "lead": activity.lead_organisation.name if activity.lead_organisation else _("the network"),
                         "partners": [o.name for o in activity.partner_organisations.all()],
                         "period": _period(activity),
-                        "status": activity.status,
-                        "status_label": str(ActivityStatus(activity.status).label),
-                        "completed_on": display_date(activity.completed_on),
+                        "status": at_year_end[activity.pk].status,
+                        "status_label": str(ActivityStatus(at_year_end[activity.pk].status).label),
+                        "completed_on": display_date(at_year_end[activity.pk].completed_on),
                         "updates": updates.get(activity.pk, []),
                     }
-                    for activity in entry.activities
-                    if _in_letter_year(activity, letter.year)
+                    for activity in activities
                 ],
                 "status_counts": [
                     {"status": str(s.label), "count": statuses.get(s.value, 0)}

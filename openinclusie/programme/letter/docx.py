@@ -1,7 +1,7 @@
 """The letter as DOCX, for the final touch in Word: real Heading 1/2/3
 styles (so Word's navigation pane and table of contents work), real tables,
-a table-of-contents field Word fills in, and each indicator's numbers as a
-table (charts stay in the PDF and on the web)."""
+a table-of-contents field Word fills in, and each indicator's chart as a
+picture with alt text above its numbers as a table (the accessible version)."""
 
 import io
 from typing import Any
@@ -11,9 +11,13 @@ from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Cm, Pt, RGBColor
+
+from .chart_image import chart_png
+from .charts import description, has_chart
 
 TABLE_STYLE = "Table Grid"
+CHART_WIDTH = Cm(15)
 
 
 def _rgb(hex_colour: str) -> RGBColor:
@@ -83,9 +87,18 @@ def _activity_rows(line: dict[str, Any]) -> list[list[str]]:
     return rows
 
 
+def _chart(document: Any, indicator: dict[str, Any], colour: str) -> None:
+    """The web letter's chart as a picture; its alt text says what it shows."""
+    picture = document.add_picture(io.BytesIO(chart_png(indicator, colour=colour)), width=CHART_WIDTH)
+    alt_text = _("Bar chart of %(name)s.") % {"name": indicator["name"]} + " " + description(indicator)
+    picture._inline.docPr.set("descr", alt_text)
+
+
 def _indicator(document: Any, indicator: dict[str, Any], colour: str, text_colour: str) -> None:
     document.add_heading(indicator["name"], level=3)
     document.add_paragraph(f"{indicator['definition']} ({indicator['source_label']})")
+    if has_chart(indicator):
+        _chart(document, indicator, colour)
     rows = []
     if indicator["baseline"]:
         rows.append([f"{_('Baseline')} ({indicator['baseline']['date_display']})", indicator["baseline"]["display"]])

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.template.loader import render_to_string
 
-from .charts import indicator_chart
+from .charts import has_chart, indicator_chart
 
 FRAGMENT_TEMPLATE = "programme/letter/_letter.html"
 PRINT_TEMPLATE = "programme/letter/print.html"
@@ -20,8 +20,7 @@ def presentable(data: dict[str, Any], *, id_prefix: str = "chart") -> dict[str, 
         for objective in line["objectives"]:
             for indicator in objective["indicators"]:
                 chart_id = f"{id_prefix}-{line['number']}-{objective['number']}-{indicator['number']}"
-                has_values = any(p["value"] is not None for p in indicator["points"])
-                if has_values or indicator["baseline"] or indicator["target"]:
+                if has_chart(indicator):
                     indicator["chart"] = indicator_chart(indicator, colour=colour, chart_id=chart_id)
                 indicator["anchor"] = chart_id
     return view

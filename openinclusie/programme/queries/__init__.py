@@ -18,6 +18,7 @@ from .activities import (
     updates_changeable,
 )
 from .changes import Changes, changes_since
+from .history import StatusAt, statuses_at_year_end
 from .letters import (
     documents_of,
     last_published_letter,
@@ -48,6 +49,7 @@ from .plan import (
 
 __all__ = [
     "Changes",
+    "StatusAt",
     "activities_filter",
     "activities_of_line",
     "activities_of_partner",
@@ -81,6 +83,7 @@ __all__ = [
     "published_document",
     "published_letter",
     "published_letters_of",
+    "statuses_at_year_end",
     "update_for_change",
     "updates_changeable",
     "vision_for_edit",

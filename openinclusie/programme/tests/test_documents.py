@@ -63,6 +63,15 @@ def letter(world):
         target_value=Decimal("6"),
         target_date=datetime.date(2025, 12, 31),
     )
+    IndicatorFactory(
+        objective=objective,
+        number=3,
+        name="Nog niet gemeten",
+        baseline_value=None,
+        baseline_date=None,
+        target_value=None,
+        target_date=None,
+    )
     atelier = ActivityFactory(
         line=line,
         number=1,
@@ -128,6 +137,30 @@ def test_the_docx_has_real_headings_tables_a_toc_field_and_the_numbers(letter):
     assert "1" in cells  # one kennisatelier done in 2024
     assert 'TOC \\o "1-2"' in document.element.xml
     assert document.core_properties.title == "Voortgang Inclusieve Stad 2024"
+
+
+@pytest.mark.usefixtures("english_ui")  # reads English wording
+def test_the_docx_shows_each_indicator_with_data_as_a_chart_with_alt_text_above_its_table(letter):
+    data = build_letter_data(letter)
+    document = Document(io.BytesIO(render_docx(data)))
+    indicators = [i for line in data["lines"] for objective in line["objectives"] for i in objective["indicators"]]
+    assert len(indicators) == 3  # the third has no values, baseline or target: a table only
+    assert len(document.inline_shapes) == 2
+    pictures = [shape._inline for shape in document.inline_shapes]
+    assert all(picture.graphic.graphicData.pic.blipFill.blip.embed for picture in pictures)
+    alt_texts = [picture.docPr.get("descr") for picture in pictures]
+    assert alt_texts[0] == (
+        "Bar chart of Bekendheid ADV. Baseline 17% on 1 October 2023. Target 35% by 31 December 2026. "
+        "Values: 2024-10-01: 23.5%."
+    )
+    assert alt_texts[1].startswith("Bar chart of Kennisateliers gehouden. Baseline 0 on 31 December 2023.")
+    assert "Values: 2023: 0; 2024: 1." in alt_texts[1]
+    # The picture is a PNG, and the numbers table stays beside it.
+    part = document.part.related_parts[pictures[0].graphic.graphicData.pic.blipFill.blip.embed]
+    assert part.content_type == "image/png"
+    assert part.blob.startswith(b"\x89PNG")
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert "23.5%" in cells
 
 
 @pytest.mark.usefixtures("english_ui")  # reads English wording
