@@ -4,6 +4,7 @@ words beside the consultant's classification."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from openinclusie.cases.constants import (
@@ -49,6 +50,11 @@ class Incident(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} (#{self.pk})"
+
+    @property
+    def label(self) -> str:
+        """The title, or after retention removed it, what the incident was."""
+        return self.title or gettext("Incident %(number)s (anonymised)") % {"number": self.pk}
 
 
 class Report(models.Model):

@@ -11,7 +11,16 @@ from django.db.models import QuerySet
 
 from openinclusie.accounts.models import Membership, Role, User
 from openinclusie.cases.constants import DEFAULT_RETENTION_MONTHS, HistoryEvent
-from openinclusie.cases.models import AnonymisationLog, CaseNote, Message, Report, ReporterContact, RetentionPolicy
+from openinclusie.cases.models import (
+    AnonymisationLog,
+    CaseAccessLog,
+    CaseNote,
+    Incident,
+    Message,
+    Report,
+    ReporterContact,
+    RetentionPolicy,
+)
 from openinclusie.cases.services.handling import history
 from openinclusie.cases.workflow import CLOSED_STATUSES
 from openinclusie.core.exceptions import DomainError
@@ -20,6 +29,9 @@ from openinclusie.organisations.models import Organisation, OrganisationKind
 logger = logging.getLogger(__name__)
 
 MAXIMUM_RETENTION_MONTHS = 240
+# What an access reason reads after retention (a reveal must keep a reason,
+# constraint reveal_needs_reason); the same in every language.
+REASON_REMOVED = "—"
 
 
 class InvalidRetention(DomainError):
@@ -68,7 +80,7 @@ def anonymise_report(*, report: Report, now: datetime) -> list[str]:
     if ReporterContact.objects.filter(report=report).delete()[0]:
         removed.append("contact")
     updates: dict[str, object] = {}
-    for field in ("description", "incident_postcode", "residence_postcode", "channel_location"):
+    for field in ("description", "incident_postcode", "residence_postcode", "residence_elsewhere", "channel_location"):
         if getattr(report, field):
             updates[field] = ""
             removed.append(field)
@@ -76,8 +88,21 @@ def anonymise_report(*, report: Report, now: datetime) -> list[str]:
         removed.append("messages.body")
     if CaseNote.objects.filter(report=report).exclude(text="").update(text=""):
         removed.append("notes.text")
+    # Why someone revealed the contact details may name the reporter; who
+    # opened the case, and when, stays (the log's trigger allows only this).
+    if CaseAccessLog.objects.filter(report=report).exclude(reason="").update(reason=REASON_REMOVED):
+        removed.append("access_log.reason")
     Report.objects.filter(pk=report.pk).update(anonymised_at=now, is_anonymous=True, updated_at=now, **updates)
     report.refresh_from_db()
+    # The incident's title tells the story of its reports; it goes with the
+    # last of them.
+    incident_id = report.incident_id
+    if (
+        incident_id is not None
+        and not Report.objects.filter(incident_id=incident_id, anonymised_at__isnull=True).exists()
+        and Incident.objects.filter(pk=incident_id).exclude(title="").update(title="")
+    ):
+        removed.append("incident.title")
     AnonymisationLog.objects.create(report=report, removed_fields=", ".join(removed)[:500], at=now)
     history(report, by=None, now=now, event=HistoryEvent.ANONYMISED)
     return removed

@@ -130,3 +130,61 @@ def test_the_command_runs_and_enqueues(world):
     out = StringIO()
     call_command("anonymise_expired_reports", "--enqueue", stdout=out)
     assert "Queued retention task" in out.getvalue()
+
+
+def test_retention_also_forgets_the_place_of_residence_reasons_and_the_incident_title(world, staff):
+    from openinclusie.cases.constants import AccessAction
+    from openinclusie.cases.models import CaseAccessLog
+
+    from .factories import IncidentFactory
+
+    consultant = staff(Role.ADV_CONSULTANT, sign_in=False).user
+    incident = IncidentFactory(adv=world["adv_a"], title="Spreekkoren bij FC Alfa tegen Jansen")
+    first, second = (
+        ReportFactory(
+            adv=world["adv_a"],
+            status=Status.CLOSED,
+            closed_at=NOW - timedelta(days=days),
+            incident=incident,
+            residence_elsewhere="Gammadorp",
+        )
+        for days in (800, 10)
+    )
+    CaseAccessLog.objects.create(
+        report=first, user=consultant, action=AccessAction.REVEAL_CONTACT, reason="Bellen over Jansen", at=NOW
+    )
+
+    assert retention.anonymise_expired(now=NOW) == 1
+    first.refresh_from_db()
+    assert first.residence_elsewhere == ""
+    entry = CaseAccessLog.objects.get(report=first)
+    assert entry.reason == retention.REASON_REMOVED
+    assert (entry.user, entry.action, entry.at) == (consultant, AccessAction.REVEAL_CONTACT, NOW)
+    # Another report of the incident still tells its story: the title stays.
+    incident.refresh_from_db()
+    assert incident.title == "Spreekkoren bij FC Alfa tegen Jansen"
+
+    retention.anonymise_report(report=second, now=NOW)
+    incident.refresh_from_db()
+    assert incident.title == ""
+    assert str(incident.pk) in incident.label
+    assert (
+        AnonymisationLog.objects.get(report=first).removed_fields
+        == "description, residence_elsewhere, access_log.reason"
+    )
+    assert (
+        AnonymisationLog.objects.get(report=second).removed_fields == "description, residence_elsewhere, incident.title"
+    )
+
+
+def test_the_coordinator_reads_what_retention_removed(world, staff, old_case, english_ui):
+    RetentionPolicy.objects.create(adv=world["adv_a"], months_after_closing=12)
+    assert retention.anonymise_expired(now=NOW) == 1
+    other_adv = ReportFactory(adv=world["adv_b"], status=Status.CLOSED, closed_at=NOW - timedelta(days=900))
+    retention.anonymise_report(report=other_adv, now=NOW)
+
+    page = staff(Role.ADV_COORDINATOR).client.get(reverse("cases:retention")).content.decode()
+    assert "1 report has been anonymised." in page
+    assert old_case.reference in page
+    assert "contact details, the reporter&#x27;s words, postcode of the incident" in page
+    assert other_adv.reference not in page

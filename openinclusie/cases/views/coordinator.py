@@ -65,7 +65,16 @@ def retention_settings(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, _("The retention period of %(adv)s has been saved.") % {"adv": adv.name})
                 return redirect("cases:retention")
-        rows.append({"adv": adv, "form": form, "due": retention.expired_reports(adv=adv, now=now).count()})
+        anonymised, recent = queries.recent_anonymisations(adv)
+        rows.append(
+            {
+                "adv": adv,
+                "form": form,
+                "due": retention.expired_reports(adv=adv, now=now).count(),
+                "anonymised": anonymised,
+                "recent": recent,
+            }
+        )
     return render(request, "cases/retention.html", {"rows": rows})
 
 

@@ -3,6 +3,7 @@ from unittest import mock
 
 import pytest
 from django.core import mail
+from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -218,8 +219,14 @@ def test_the_follow_up_works_in_dutch(world):
     assert 'lang="nl"' in client.get(response["Location"]).content.decode()
 
 
-def test_a_deleted_report_ends_the_follow_up(world, client):
+def test_a_follow_up_session_for_a_report_that_is_not_there_ends(world, client):
+    # Reports are never deleted (their history refuses it); a session that
+    # points at no report, e.g. after restoring an older backup, still ends.
     submission = submit(world["town_a"])
     _log_in(client, submission.receipt_code)
-    Report.objects.filter(pk=submission.report.pk).delete()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Report.objects.filter(pk=submission.report.pk).delete()
+    session = client.session
+    session[draft.FOLLOW_UP_KEY] = {**session[draft.FOLLOW_UP_KEY], "report": submission.report.pk + 1000}
+    session.save()
     assert client.get(_url("follow_up"))["Location"] == _url("follow_up_login")
