@@ -15,6 +15,7 @@ from openinclusie.organisations.models import Municipality, Organisation
 from openinclusie.programme import queries as programme_queries
 from openinclusie.programme.models import (
     Activity,
+    ActivityStatus,
     ActivityUpdate,
     Indicator,
     LetterStatus,
@@ -32,7 +33,7 @@ from openinclusie.programme.services import plan as plan_services
 
 from .dordrecht import DORDRECHT
 from .photos import draw
-from .records import MUNICIPALITY, DemoProgramme, I, L, U
+from .records import MUNICIPALITY, A, DemoProgramme, I, L, U
 from .zoetermeer import ZOETERMEER
 
 PROGRAMMES = (ZOETERMEER, DORDRECHT)
@@ -55,6 +56,29 @@ def _organisation(slug: str | None, municipality: Municipality) -> Organisation 
     if slug == MUNICIPALITY:
         return municipality.organisation
     return Organisation.objects.get(slug=slug)
+
+
+def _moment(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
+
+
+def _entered_at(programme: Programme, item: A, now: datetime.datetime) -> datetime.datetime:
+    """When the officer entered the activity: at the start of the programme,
+    or of its own planned period if that began earlier."""
+    start = datetime.date(programme.start_year, 1, 15)
+    if item.start is not None:
+        start = min(start, item.start)
+    return min(_moment(start), now)
+
+
+def _changed_at(programme: Programme, item: A, now: datetime.datetime) -> datetime.datetime:
+    """When the demo activity reached its status: done on its completion
+    date, anything else when its planned period began (or soon after it
+    was entered)."""
+    day = item.done_on if item.status == ActivityStatus.DONE and item.done_on else item.start
+    entered = _entered_at(programme, item, now)
+    moment = _moment(day) if day is not None else entered + datetime.timedelta(days=60)
+    return min(max(moment, entered + datetime.timedelta(hours=1)), now)
 
 
 def _load_line(programme: Programme, spec: L, now: datetime.datetime) -> None:
@@ -83,12 +107,22 @@ def _load_line(programme: Programme, spec: L, now: datetime.datetime) -> None:
             planned_start=item.start,
             planned_end=item.end,
             tag=item.tag,
-            status=item.status,
-            completed_on=item.done_on,
+            status=item.status if existing else ActivityStatus.PLANNED,
+            completed_on=item.done_on if existing else None,
             by=None,
-            now=now,
+            now=now if existing else _entered_at(programme, item, now),
             activity=existing,
         )
+        if existing is None and item.status != ActivityStatus.PLANNED:
+            # Its status changed during the programme, not when the demo was
+            # loaded: a letter about an earlier year reports it as it was then.
+            activity_services.set_status(
+                activity=activity,
+                status=item.status,
+                completed_on=item.done_on,
+                by=None,
+                now=_changed_at(programme, item, now),
+            )
         for update in item.updates:
             if not update.after_letter:
                 _load_update(activity, update, municipality, now)
