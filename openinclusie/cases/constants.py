@@ -104,17 +104,5 @@ class HistoryEvent(models.TextChoices):
     ANONYMISED = "anonymised", _("Personal data and free text removed (retention)")
 
 
-# Handling codes that mean a step towards the other party (the person or
-# organisation the report is about). The ADV takes such a step only with the
-# reporter's recorded consent. The code lists are data, so the codes are
-# matched by their slug (see classification/start_version.py); a later code
-# list version that renames them must update this set.
-HANDLINGS_TOWARDS_OTHER_PARTY = frozenset(
-    {
-        "bemiddeling",  # mediation with the other party
-        "bijstand-klachtprocedure",  # a complaint to the other party or a request to the CRM
-    }
-)
-
 # Kept when no RetentionPolicy exists for an ADV.
 DEFAULT_RETENTION_MONTHS = 24

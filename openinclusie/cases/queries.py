@@ -218,6 +218,14 @@ class CaseFile:
     incident_reports: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def steps_without_consent(self) -> list[Code]:
+        """Registered steps towards the other party while the reporter's
+        consent is not (or no longer) recorded: the consultant must see it."""
+        if self.report.consent_to_contact_other_party:
+            return []
+        return [code for code in self.handlings if code.towards_other_party]
+
 
 def case_file(report: Report, *, today: date) -> CaseFile:
     from openinclusie.cases.services.handling import closing_requirements

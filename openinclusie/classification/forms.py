@@ -55,7 +55,14 @@ class AddCodeForm(DesignSystemFormMixin, _LabelsMixin):
         max_value=MAX_POSITION,
         help_text=_("Lower numbers come first. Leave empty to put the code last."),
     )
-    field_order = ["kind", "parent", "code", "label_nl", "label_en", "position"]
+    towards_other_party = forms.BooleanField(
+        label=_("Step towards the other party"),
+        required=False,
+        help_text=_(
+            "Only for handling, e.g. mediation: the ADV registers it only with the reporter's recorded consent."
+        ),
+    )
+    field_order = ["kind", "parent", "code", "label_nl", "label_en", "position", "towards_other_party"]
 
     def __init__(self, *args: Any, version: CodeListVersion, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -66,6 +73,8 @@ class AddCodeForm(DesignSystemFormMixin, _LabelsMixin):
         cleaned = super().clean() or {}
         if cleaned.get("parent") is not None and cleaned.get("kind") != CodeKind.GROUND:
             self.add_error("parent", _("Only grounds have sub-grounds. Leave this empty for other lists."))
+        if cleaned.get("towards_other_party") and cleaned.get("kind") != CodeKind.HANDLING:
+            self.add_error("towards_other_party", _("Only a handling can be a step towards the other party."))
         return cleaned
 
 
@@ -82,11 +91,24 @@ class EditCodeForm(DesignSystemFormMixin, _LabelsMixin):
         help_text=_("Codes that are switched off stay on old reports but cannot be chosen for new ones."),
     )
 
-    def __init__(self, *args: Any, labels_fixed: bool, **kwargs: Any) -> None:
+    towards_other_party = forms.BooleanField(
+        label=_("Step towards the other party"),
+        required=False,
+        help_text=_("The ADV registers this handling only with the reporter's recorded consent."),
+    )
+
+    def __init__(self, *args: Any, labels_fixed: bool, kind: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if kind != CodeKind.HANDLING:
+            del self.fields["towards_other_party"]
         if labels_fixed:
             for name in ("label_nl", "label_en"):
                 self.fields[name].disabled = True
                 self.fields[name].help_text = _(
                     "Reports use this version, so the label can no longer change. Make a new version to change it."
+                )
+            if "towards_other_party" in self.fields:
+                self.fields["towards_other_party"].disabled = True
+                self.fields["towards_other_party"].help_text = _(
+                    "Reports use this version, so this can no longer change. Make a new version to change it."
                 )

@@ -58,6 +58,11 @@ class Code(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     is_active = models.BooleanField(_("in use"), default=True)
+    towards_other_party = models.BooleanField(
+        _("step towards the other party"),
+        default=False,
+        help_text=_("Only for handling: the ADV registers it only with the reporter's recorded consent."),
+    )
 
     class Meta:
         verbose_name = _("code")
@@ -68,6 +73,10 @@ class Code(models.Model):
             # Only grounds have sub-grounds.
             models.CheckConstraint(
                 condition=Q(parent__isnull=True) | Q(kind=CodeKind.GROUND), name="code_parent_only_for_grounds"
+            ),
+            models.CheckConstraint(
+                condition=Q(towards_other_party=False) | Q(kind=CodeKind.HANDLING),
+                name="code_other_party_only_for_handling",
             ),
         ]
 

@@ -23,6 +23,7 @@ from .models import Code, CodeKind, CodeListVersion
 from .start_version import (
     POSITION_STEP,
     START_LISTS,
+    START_TOWARDS_OTHER_PARTY,
     START_VERSION_NAME,
     START_VERSION_NOTES,
     START_VERSION_VALID_FROM,
@@ -120,7 +121,12 @@ def seed_start_version() -> CodeListVersion:
                 version=version,
                 kind=kind,
                 code=spec.code,
-                defaults={"label_nl": spec.label_nl, "label_en": spec.label_en, "position": index * POSITION_STEP},
+                defaults={
+                    "label_nl": spec.label_nl,
+                    "label_en": spec.label_en,
+                    "position": index * POSITION_STEP,
+                    "towards_other_party": kind == CodeKind.HANDLING and spec.code in START_TOWARDS_OTHER_PARTY,
+                },
             )
             for child_index, child in enumerate(spec.children, start=1):
                 Code.objects.get_or_create(
@@ -161,6 +167,7 @@ def copy_version(*, source: CodeListVersion, name: str, valid_from: date, notes:
             parent=parent,
             position=original.position,
             is_active=original.is_active,
+            towards_other_party=original.towards_other_party,
         )
 
     top_level = [code for code in originals if code.parent_id is None]
@@ -200,6 +207,7 @@ def add_code(
     label_en: str,
     parent: Code | None = None,
     position: int | None = None,
+    towards_other_party: bool = False,
 ) -> Code:
     """Adds a code to a version that no report uses yet. ``parent`` makes it
     a sub-ground of that main ground. Without a position it goes last."""
@@ -220,6 +228,7 @@ def add_code(
         or parent.parent_id is not None
     ):
         raise InvalidParentError(_("Only a ground can have sub-grounds, one level deep, within the same version."))
+    _check_other_party(kind, towards_other_party)
     if Code.objects.filter(version=version, kind=kind, code=code).exists():
         raise DuplicateCodeError(_("This list already has the code “%(code)s”.") % {"code": code})
     if position is None:
@@ -227,12 +236,32 @@ def add_code(
         position = min((siblings.aggregate(last=Max("position"))["last"] or 0) + POSITION_STEP, MAX_POSITION)
     _check_position(position)
     return Code.objects.create(
-        version=version, kind=kind, code=code, label_nl=label_nl, label_en=label_en, parent=parent, position=position
+        version=version,
+        kind=kind,
+        code=code,
+        label_nl=label_nl,
+        label_en=label_en,
+        parent=parent,
+        position=position,
+        towards_other_party=towards_other_party,
     )
 
 
+def _check_other_party(kind: str, towards_other_party: bool) -> None:
+    if towards_other_party and kind != CodeKind.HANDLING:
+        raise InvalidCodeError(_("Only a handling can be a step towards the other party."))
+
+
 @transaction.atomic
-def update_code(*, code: Code, label_nl: str, label_en: str, position: int, is_active: bool) -> Code:
+def update_code(
+    *,
+    code: Code,
+    label_nl: str,
+    label_en: str,
+    position: int,
+    is_active: bool,
+    towards_other_party: bool | None = None,
+) -> Code:
     """Changes a code's labels, position or whether it is in use.
 
     In a version that reports use, the labels are fixed (raises
@@ -243,12 +272,18 @@ def update_code(*, code: Code, label_nl: str, label_en: str, position: int, is_a
     code = Code.objects.select_related("parent").get(pk=code.pk)
     label_nl, label_en = _clean_labels(label_nl, label_en)
     _check_position(position)
-    if (label_nl, label_en) != (code.label_nl, code.label_en):
+    if towards_other_party is None:
+        towards_other_party = code.towards_other_party
+    _check_other_party(code.kind, towards_other_party)
+    # Whether a step needs consent is part of what the code means, like its
+    # label: fixed once reports use the version.
+    if (label_nl, label_en, towards_other_party) != (code.label_nl, code.label_en, code.towards_other_party):
         _ensure_editable(version)
     if is_active and code.parent is not None and not code.parent.is_active:
         raise InvalidParentError(_("Switch on the main ground “%(ground)s” first.") % {"ground": code.parent.label_nl})
     code.label_nl, code.label_en, code.position, code.is_active = label_nl, label_en, position, is_active
-    code.save(update_fields=["label_nl", "label_en", "position", "is_active"])
+    code.towards_other_party = towards_other_party
+    code.save(update_fields=["label_nl", "label_en", "position", "is_active", "towards_other_party"])
     if not is_active:
         code.children.filter(is_active=True).update(is_active=False)
     if version.is_current:

@@ -130,6 +130,13 @@ HANDLINGS: tuple[CodeSpec, ...] = (
     CodeSpec("beleidsbeinvloeding", "Beleidsbeïnvloeding", "Influencing policy"),
 )
 
+# Handling that is a step towards the other party (the person or
+# organisation the report is about): the ADV registers it only with the
+# reporter's recorded consent. "Data is shared with the other party only if
+# the reporter chooses mediation" (reference/domain.md); a complaint
+# procedure addresses the other party too.
+START_TOWARDS_OTHER_PARTY = frozenset({"bemiddeling", "bijstand-klachtprocedure"})
+
 START_LISTS: dict[CodeKind, tuple[CodeSpec, ...]] = {
     CodeKind.GROUND: GROUNDS,
     CodeKind.DOMAIN: DOMAINS,

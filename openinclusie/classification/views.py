@@ -126,8 +126,10 @@ def code_edit(request: HttpRequest, version_id: int, code_id: int) -> HttpRespon
             "label_en": code.label_en,
             "position": code.position,
             "is_active": code.is_active,
+            "towards_other_party": code.towards_other_party,
         },
         labels_fixed=version.in_use,  # type: ignore[attr-defined]
+        kind=code.kind,
     )
     if request.method == "POST" and form.is_valid():
         try:

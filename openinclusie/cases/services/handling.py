@@ -17,7 +17,7 @@ from django.db.models import F
 from openinclusie.accounts.access import ADV_ROLES
 from openinclusie.accounts.models import Membership, User
 from openinclusie.cases import workflow
-from openinclusie.cases.constants import HANDLINGS_TOWARDS_OTHER_PARTY, HistoryEvent, RequestType
+from openinclusie.cases.constants import HistoryEvent, RequestType
 from openinclusie.cases.models import CaseNote, Report
 from openinclusie.cases.services.records import record_history
 from openinclusie.classification.models import Code, CodeKind, CodeListVersion
@@ -90,7 +90,9 @@ def classification_version_for(report: Report) -> CodeListVersion | None:
 
 
 def needs_consent(handlings: Sequence[Code]) -> list[Code]:
-    return [code for code in handlings if code.code in HANDLINGS_TOWARDS_OTHER_PARTY]
+    """The handlings that are a step towards the other party: the code list
+    says which (``Code.towards_other_party``, kept per version)."""
+    return [code for code in handlings if code.towards_other_party]
 
 
 def _check_codes(codes: Sequence[Code | None], kind: CodeKind, version: CodeListVersion) -> None:

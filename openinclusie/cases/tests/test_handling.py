@@ -232,3 +232,51 @@ def test_a_save_is_confirmed_in_the_section_the_page_opens_at(world, consultant)
     assert page.count("The note has been added.") == 1
     # Shown once: the next page no longer has it.
     assert "The note has been added." not in consultant.client.get(url("case_detail", report)).content.decode()
+
+
+def test_the_code_list_says_which_step_needs_consent_not_its_slug(world, consultant, codes):
+    # A handling under a new slug that the code list marks as a step
+    # towards the other party needs consent just the same.
+    hearing = code(CodeKind.HANDLING, "hoor-en-wederhoor")
+    hearing.towards_other_party = True
+    hearing.save()
+    report = ReportFactory(adv=world["adv_a"])
+    with pytest.raises(handling.ConsentRequired):
+        handling.classify(
+            report=report,
+            by=consultant.user,
+            version=report.version,
+            now=timezone.now(),
+            request_type=RequestType.KLACHT,
+            grounds=[],
+            domain=None,
+            nature=None,
+            handlings=[hearing],
+        )
+
+
+def test_after_consent_is_withdrawn_the_case_page_warns_about_registered_steps(world, consultant, codes):
+    report = ReportFactory(adv=world["adv_a"], request_type=RequestType.KLACHT)
+    now = timezone.now()
+    report = handling.record_consent(report=report, by=consultant.user, version=report.version, now=now, consent=True)
+    report = handling.classify(
+        report=report,
+        by=consultant.user,
+        version=report.version,
+        now=now,
+        request_type=RequestType.KLACHT,
+        grounds=[codes["origin"]],
+        domain=None,
+        nature=None,
+        handlings=[codes["mediation"], codes["advice"]],
+    )
+    assert (
+        "Registered as a step towards the other party"
+        not in consultant.client.get(url("case_detail", report)).content.decode()
+    )
+
+    report = handling.record_consent(report=report, by=consultant.user, version=report.version, now=now, consent=False)
+    page = consultant.client.get(url("case_detail", report)).content.decode()
+    assert "No, withdrawn" in page
+    assert f"Registered as a step towards the other party: {codes['mediation'].label}." in page
+    assert HistoryEvent.CONSENT_WITHDRAWN in events(report)
