@@ -82,6 +82,10 @@ def test_a_resident_reports_and_follows_up(world, live_server, new_context, lang
     code = re.search(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}", page.content())
     assert code is not None
     report = Report.objects.get()
+    # The ADV's message is made here directly; the consultant's side of this
+    # journey with contact details (reveal, message from the case page, the
+    # e-mail notice) runs through the product in
+    # cases/tests/test_browser_case_journey.py.
     Message.objects.create(
         report=report,
         direction=MessageDirection.TO_REPORTER,
