@@ -9,8 +9,9 @@ from typing import Any
 
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext as _
 
-from .figures_bridge import released_measure
+from .figures_bridge import released_figures
 from .models import (
     Activity,
     ActivityMeasure,
@@ -79,8 +80,15 @@ def indicator_series(indicator: Indicator, *, up_to_year: int, programme: Progra
         return [Point(on=date(y, 12, 31), label=str(y), value=values.get(y, Decimal(0))) for y in years]
     points = []
     for year in years:
-        value = released_measure(programme.municipality, year, indicator.figures_measure)
-        note = "" if value is not None else "no released figures"
+        figures = released_figures(programme.municipality, year)
+        value = figures.measure(indicator.figures_measure, indicator.figures_channel) if figures else None
+        if figures is None:
+            note = _("no released figures")
+        elif value is None:
+            # Hidden by disclosure control, or too few reports for a share.
+            note = _("the released figures do not show this number")
+        else:
+            note = ""
         points.append(Point(on=date(year, 12, 31), label=str(year), value=value, note=note))
     return points
 

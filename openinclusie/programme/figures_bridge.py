@@ -3,9 +3,10 @@ itself: every number about reports comes from the figures module's
 releases: the frozen, disclosure-controlled tables an ADV coordinator
 released for a municipality and year (``figures.queries.latest_release``
 and ``release_figures``). Hidden cells stay hidden ("< 5", "x"); nothing is
-recomputed from totals. When there is no release (or no figures module),
-these functions return None and the letter says "no released figures for
-this year yet" rather than show a number.
+recomputed from totals, and a share is computed only from shown cells on a
+base the release allows percentages on. When there is no release (or no
+figures module), these functions return None and the letter says "no
+released figures for this year yet" rather than show a number.
 
 The queries are looked up by name at call time, so the programme keeps
 working on an installation without the figures module."""
@@ -13,12 +14,14 @@ working on an installation without the figures module."""
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.apps import apps
 
 from openinclusie.organisations.models import Municipality
+
+from .models import FiguresMeasure
 
 FIGURES_QUERIES_MODULE = "openinclusie.figures.queries"
 # The figures module's queries this bridge uses: the latest release of a
@@ -28,6 +31,13 @@ RELEASE_FIGURES = "release_figures"
 # Only the headline table: a published letter is public, and the public sees
 # the headline figures per municipality (PRODUCT.md, access table).
 LETTER_TABLES = ("headline",)
+# The released table of reports by way of reporting, one row per channel.
+CHANNEL_TABLE = "channel"
+# Shares are percentages rounded half up to one decimal: 41 of 80 is 51.3.
+SHARE_PLACES = Decimal("0.1")
+# The figures module's rule when a release does not say: percentages only on
+# a base of at least this many reports (FIGURES_MIN_PERCENT_BASE).
+MIN_PERCENT_BASE = 20
 
 
 @dataclass(frozen=True)
@@ -56,9 +66,19 @@ class ReleasedFigures:
     # Headline numbers the indicators read, by FiguresMeasure value; absent
     # when a figure they need is hidden.
     measures: dict[str, Decimal] = field(default_factory=dict)
+    # Per way of reporting (the channel table's row keys), its share of the
+    # reports in percent; absent when the cell is hidden or the base too small.
+    channel_shares: dict[str, Decimal] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     # The release's threshold: cells below it read "< threshold".
     threshold: int = 5
+
+    def measure(self, measure: str, channel: str = "") -> Decimal | None:
+        """The value an indicator reads, or None when the release does not
+        show it."""
+        if measure == FiguresMeasure.CHANNEL_SHARE:
+            return self.channel_shares.get(channel)
+        return self.measures.get(measure)
 
 
 def _queries() -> tuple[Callable[..., Any], Callable[..., Any]] | None:
@@ -92,13 +112,6 @@ def released_figures(municipality: Municipality, year: int) -> ReleasedFigures |
     return _adapt(figures(release), released_on=release.released_at.date().isoformat())
 
 
-def released_measure(municipality: Municipality, year: int, measure: str) -> Decimal | None:
-    figures = released_figures(municipality, year)
-    if figures is None:
-        return None
-    return figures.measures.get(measure)
-
-
 def _shown(cell: Any) -> int | None:
     return None if cell is None or getattr(cell, "is_hidden", True) else cell.value
 
@@ -116,6 +129,25 @@ def _measures(headline: Any) -> dict[str, Decimal]:
     if reports is not None and mass_incidents is not None:
         measures["reports_without_mass"] = Decimal(reports + mass_incidents)
     return measures
+
+
+def _channel_shares(table: Any, min_base: int) -> dict[str, Decimal]:
+    """Each way of reporting's reports as a percentage of all reports in the
+    released channel table (mass reports are not in it), from shown cells
+    only: a hidden row has no share, and there are no shares at all when
+    the total is hidden or below the base the release allows percentages
+    on."""
+    if table is None or table.withheld or table.totals is None:
+        return {}
+    base = _shown(table.totals.main_cell)
+    if base is None or base <= 0 or base < min_base:
+        return {}
+    shares = {}
+    for row in table.rows:
+        value = _shown(table.main_of(row))
+        if value is not None:
+            shares[row.key] = (Decimal(100 * value) / Decimal(base)).quantize(SHARE_PLACES, rounding=ROUND_HALF_UP)
+    return shares
 
 
 def _adapt(figure_set: Any, *, released_on: str) -> ReleasedFigures:
@@ -146,6 +178,9 @@ def _adapt(figure_set: Any, *, released_on: str) -> ReleasedFigures:
         released_on=released_on,
         tables=tables,
         measures=_measures(figure_set.get("headline")),
+        channel_shares=_channel_shares(
+            figure_set.get(CHANNEL_TABLE), int(figure_set.thresholds.get("min_base", MIN_PERCENT_BASE))
+        ),
         notes=[note.text for note in figure_set.notes],
         threshold=int(figure_set.thresholds.get("k", ReleasedFigures.threshold)),
     )

@@ -21,6 +21,7 @@ from .models import (
     Line,
     Objective,
     Programme,
+    ReportChannel,
 )
 from .services.photos import MAX_PHOTO_BYTES
 
@@ -246,6 +247,12 @@ class IndicatorForm(DesignSystemFormMixin, forms.Form):
         choices=[("", "—"), *FiguresMeasure.choices],
         required=False,
         help_text=_("Only when computed from the released figures."),
+    )
+    figures_channel = forms.ChoiceField(
+        label=_("Way of reporting"),
+        choices=[("", "—"), *ReportChannel.choices],
+        required=False,
+        help_text=_("Only for the share of reports that came in a chosen way."),
     )
     baseline_value = forms.DecimalField(label=_("Baseline value"), max_digits=12, decimal_places=2, required=False)
     baseline_date = _date(_("Baseline date"), required=False)

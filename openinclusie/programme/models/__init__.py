@@ -1,5 +1,6 @@
 from .activities import Activity, ActivityPhoto, ActivityStatus, ActivityStatusChange, ActivityUpdate, PhotoType
-from .indicators import ActivityMeasure, FiguresMeasure, Indicator, IndicatorSource, Measurement
+from .edits import Edit
+from .indicators import ActivityMeasure, FiguresMeasure, Indicator, IndicatorSource, Measurement, ReportChannel
 from .letters import BlockKind, DocumentFormat, LetterBlock, LetterDocument, LetterStatus, ProgressLetter
 from .plan import Line, Objective, Programme, Vision
 from .removals import Removal, RemovedKind, describe_counts
@@ -13,6 +14,7 @@ __all__ = [
     "ActivityUpdate",
     "BlockKind",
     "DocumentFormat",
+    "Edit",
     "FiguresMeasure",
     "Indicator",
     "IndicatorSource",
@@ -27,6 +29,7 @@ __all__ = [
     "ProgressLetter",
     "Removal",
     "RemovedKind",
+    "ReportChannel",
     "Vision",
     "describe_counts",
 ]

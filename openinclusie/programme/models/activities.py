@@ -4,6 +4,7 @@ updates (with links and photos) that officers and partners post on them."""
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from openinclusie.organisations.models import Organisation
@@ -63,7 +64,8 @@ class Activity(models.Model):
         blank=True,
         help_text=_("A short code for the kind of activity, e.g. kennisatelier or training; indicators count by it."),
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # Set by the service to its ``now``: "new since the last letter" reads it.
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
     updated_at = models.DateTimeField(_("changed at"), auto_now=True)
 
     class Meta:

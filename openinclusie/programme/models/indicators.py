@@ -31,6 +31,21 @@ class FiguresMeasure(models.TextChoices):
 
     REPORTS_TOTAL = "reports_total", _("Number of reports")
     REPORTS_WITHOUT_MASS = "reports_without_mass", _("Number of reports, mass reports counted once")
+    CHANNEL_SHARE = "channel_share", _("Share of reports that came in a chosen way (%)")
+
+
+class ReportChannel(models.TextChoices):
+    """The ways a report comes in, by the keys the rows of the figures
+    module's released channel table carry (the reports' channel values; a
+    test keeps the two lists the same). Only for the channel share."""
+
+    WEB = "web", _("Online form")
+    PHONE = "phone", _("Telephone")
+    EMAIL = "email", _("E-mail")
+    WALK_IN = "walk_in", _("Walk-in")
+    POP_UP = "pop_up", _("Pop-up location")
+    PARTNER_REFERRAL = "partner_referral", _("Referral by a partner organisation")
+    OTHER = "other", _("Other")
 
 
 def _both_or_neither(value: str, date: str) -> Q:
@@ -51,6 +66,7 @@ class Indicator(models.Model):
     activity_tag = models.SlugField(_("activity type"), max_length=50, blank=True)
     activity_measure = models.CharField(_("what to count"), max_length=20, choices=ActivityMeasure.choices, blank=True)
     figures_measure = models.CharField(_("figure"), max_length=40, choices=FiguresMeasure.choices, blank=True)
+    figures_channel = models.CharField(_("way of reporting"), max_length=30, choices=ReportChannel.choices, blank=True)
     baseline_value = models.DecimalField(_("baseline value"), max_digits=12, decimal_places=2, null=True, blank=True)
     baseline_date = models.DateField(_("baseline date"), null=True, blank=True)
     target_value = models.DecimalField(_("target value"), max_digits=12, decimal_places=2, null=True, blank=True)
@@ -90,6 +106,14 @@ class Indicator(models.Model):
                     & Q(figures_measure__in=FiguresMeasure.values)
                 ),
                 name="indicator_source_settings",
+            ),
+            # The channel share, and only it, says which way of reporting.
+            models.CheckConstraint(
+                condition=(
+                    Q(figures_measure=FiguresMeasure.CHANNEL_SHARE) & Q(figures_channel__in=ReportChannel.values)
+                )
+                | (~Q(figures_measure=FiguresMeasure.CHANNEL_SHARE) & Q(figures_channel="")),
+                name="indicator_channel_iff_channel_share",
             ),
         ]
 

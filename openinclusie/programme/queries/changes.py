@@ -1,6 +1,6 @@
 """What changed in a programme since a moment (the last published letter):
-new activities, status changes, progress updates and measurements, and
-what was removed."""
+new activities, status changes, progress updates and measurements, edits
+of activities and indicators (which fields), and what was removed."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -11,6 +11,7 @@ from openinclusie.programme.models import (
     Activity,
     ActivityStatusChange,
     ActivityUpdate,
+    Edit,
     Measurement,
     Programme,
     Removal,
@@ -27,6 +28,8 @@ class Changes:
     updates: QuerySet[ActivityUpdate]
     measurements: QuerySet[Measurement]
     removals: QuerySet[Removal]
+    edited_activities: QuerySet[Edit]
+    edited_indicators: QuerySet[Edit]
 
     @property
     def is_empty(self) -> bool:
@@ -36,6 +39,8 @@ class Changes:
             or self.updates.exists()
             or self.measurements.exists()
             or self.removals.exists()
+            or self.edited_activities.exists()
+            or self.edited_indicators.exists()
         )
 
 
@@ -57,12 +62,20 @@ def changes_since(programme: Programme, since: datetime | None) -> Changes:
         "indicator"
     )
     removals = Removal.objects.filter(programme=programme).select_related("removed_by")
+    edited_activities = Edit.objects.filter(_in_programme("activity__", programme)).select_related(
+        "activity__line", "activity__objective__line", "edited_by"
+    )
+    edited_indicators = Edit.objects.filter(indicator__objective__line__programme=programme).select_related(
+        "indicator", "edited_by"
+    )
     if since is not None:
         new_activities = new_activities.filter(created_at__gt=since)
         status_changes = status_changes.filter(changed_at__gt=since)
         updates = updates.filter(Q(created_at__gt=since) | Q(edited_at__gt=since))
         measurements = measurements.filter(recorded_at__gt=since)
         removals = removals.filter(removed_at__gt=since)
+        edited_activities = edited_activities.filter(edited_at__gt=since)
+        edited_indicators = edited_indicators.filter(edited_at__gt=since)
     return Changes(
         since=since,
         new_activities=new_activities,
@@ -70,4 +83,6 @@ def changes_since(programme: Programme, since: datetime | None) -> Changes:
         updates=updates.order_by("-created_at"),
         measurements=measurements.order_by("-recorded_at"),
         removals=removals.order_by("-removed_at", "-pk"),
+        edited_activities=edited_activities.order_by("-edited_at", "-pk"),
+        edited_indicators=edited_indicators.order_by("-edited_at", "-pk"),
     )

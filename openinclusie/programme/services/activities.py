@@ -27,6 +27,7 @@ from openinclusie.programme.models import (
 from openinclusie.programme.queries import organisation_choices
 
 from .common import excluding
+from .edits import ACTIVITY_FIELDS, record_edit, snapshot
 from .errors import DuplicateNumberError, OutsideProgrammeError
 from .photos import MAX_PHOTOS_PER_UPDATE, CleanPhoto, clean_photo, delete_photos
 
@@ -80,18 +81,21 @@ def save_activity(
     _check_organisations(programme, [lead_organisation, *partner_organisations])
     if number_taken(owning, number, activity=activity):
         raise DuplicateNumberError(_("Activity %(number)s already exists in this line.") % {"number": number})
-    is_new = activity is None
-    activity = activity or Activity(status=ActivityStatus.PLANNED)
+    # The fields as stored, to record what this save changes; None for a new one.
+    before = None if activity is None else snapshot(activity, ACTIVITY_FIELDS)
+    activity = activity or Activity(status=ActivityStatus.PLANNED, created_at=now)
     activity.line, activity.objective = line, objective
     activity.number, activity.title, activity.description = number, title, description
     activity.lead_organisation = lead_organisation
     activity.planned_start, activity.planned_end, activity.tag = planned_start, planned_end, tag
     activity.save()
     activity.partner_organisations.set([o for o in partner_organisations if o != lead_organisation])
-    if is_new:
+    if before is None:
         ActivityStatusChange.objects.create(
             activity=activity, from_status="", to_status=ActivityStatus.PLANNED, changed_at=now, changed_by=by
         )
+    else:
+        record_edit(activity=activity, before=before, after=snapshot(activity, ACTIVITY_FIELDS), by=by, now=now)
     set_status(activity=activity, status=status, completed_on=completed_on, by=by, now=now)
     return activity
 

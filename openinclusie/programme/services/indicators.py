@@ -4,12 +4,21 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from openinclusie.accounts.models import User
-from openinclusie.programme.models import Indicator, IndicatorSource, Measurement, Objective
+from openinclusie.programme.models import (
+    FiguresMeasure,
+    Indicator,
+    IndicatorSource,
+    Measurement,
+    Objective,
+    ReportChannel,
+)
 
 from .common import excluding
+from .edits import INDICATOR_FIELDS, record_edit, snapshot
 from .errors import DuplicateNumberError, NotManualError, ProgrammeError
 
 
@@ -29,12 +38,17 @@ def save_indicator(
     activity_tag: str = "",
     activity_measure: str = "",
     figures_measure: str = "",
+    figures_channel: str = "",
     baseline_value: Decimal | None = None,
     baseline_date: date | None = None,
     target_value: Decimal | None = None,
     target_date: date | None = None,
     indicator: Indicator | None = None,
+    by: User | None = None,
+    now: datetime | None = None,
 ) -> Indicator:
+    """A new indicator, or changes to one; a change is recorded as an edit
+    (at ``now``, by ``by``) when a field really changed."""
     if excluding(Indicator.objects.filter(objective=objective, number=number), indicator).exists():
         raise DuplicateNumberError(_("Indicator %(number)s already exists for this objective.") % {"number": number})
     if (baseline_value is None) != (baseline_date is None):
@@ -50,17 +64,22 @@ def save_indicator(
         figures_measure = ""
     elif not figures_measure:
         raise IncompleteIndicatorError(_("Say which figure to use."))
+    if figures_measure != FiguresMeasure.CHANNEL_SHARE:
+        figures_channel = ""
+    elif figures_channel not in ReportChannel.values:
+        raise IncompleteIndicatorError(_("Say which way of reporting to use."))
+    before = None if indicator is None else snapshot(indicator, INDICATOR_FIELDS)
     indicator = indicator or Indicator(objective=objective)
     indicator.objective, indicator.number, indicator.name = objective, number, name
     indicator.definition, indicator.unit, indicator.source = definition, unit, source
-    indicator.activity_tag, indicator.activity_measure, indicator.figures_measure = (
-        activity_tag,
-        activity_measure,
-        figures_measure,
-    )
+    indicator.activity_tag, indicator.activity_measure = activity_tag, activity_measure
+    indicator.figures_measure, indicator.figures_channel = figures_measure, figures_channel
     indicator.baseline_value, indicator.baseline_date = baseline_value, baseline_date
     indicator.target_value, indicator.target_date = target_value, target_date
     indicator.save()
+    if before is not None:
+        after = snapshot(indicator, INDICATOR_FIELDS)
+        record_edit(indicator=indicator, before=before, after=after, by=by, now=now or timezone.now())
     return indicator
 
 

@@ -9,6 +9,8 @@ from django.utils import timezone
 from openinclusie.programme.models import (
     Activity,
     ActivityStatus,
+    Edit,
+    FiguresMeasure,
     Indicator,
     IndicatorSource,
     LetterBlock,
@@ -93,6 +95,30 @@ def test_an_indicator_carries_exactly_the_settings_of_its_source():
     Indicator.objects.create(
         **base, number=5, source=IndicatorSource.ACTIVITIES, activity_tag="kennisatelier", activity_measure="done_count"
     )
+
+
+def test_a_way_of_reporting_is_set_exactly_for_the_channel_share():
+    objective = ObjectiveFactory()
+    base = {"objective": objective, "name": "x", "definition": "x", "unit": "%", "source": IndicatorSource.FIGURES}
+    share = FiguresMeasure.CHANNEL_SHARE
+    _refused(lambda: Indicator.objects.create(**base, number=1, figures_measure=share))
+    _refused(lambda: Indicator.objects.create(**base, number=2, figures_measure=share, figures_channel="fax"))
+    _refused(
+        lambda: Indicator.objects.create(
+            **base, number=3, figures_measure=FiguresMeasure.REPORTS_TOTAL, figures_channel="web"
+        )
+    )
+    Indicator.objects.create(**base, number=4, figures_measure=share, figures_channel="web")
+
+
+def test_an_edit_is_of_one_activity_or_indicator_and_names_a_field():
+    activity, indicator = ActivityFactory(), IndicatorFactory()
+    now = timezone.now()
+    _refused(lambda: Edit.objects.create(fields="title", edited_at=now))
+    _refused(lambda: Edit.objects.create(activity=activity, indicator=indicator, fields="title", edited_at=now))
+    _refused(lambda: Edit.objects.create(activity=activity, fields="", edited_at=now))
+    Edit.objects.create(activity=activity, fields="title", edited_at=now)
+    Edit.objects.create(indicator=indicator, fields="definition,target_value", edited_at=now)
 
 
 def test_a_draft_letter_has_no_snapshot_and_a_published_one_must_have_one():

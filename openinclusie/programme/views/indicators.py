@@ -27,6 +27,7 @@ INDICATOR_FIELDS = (
     "activity_tag",
     "activity_measure",
     "figures_measure",
+    "figures_channel",
     "baseline_value",
     "baseline_date",
     "target_value",
@@ -41,7 +42,12 @@ def indicator_create(request: HttpRequest, objective_id: int) -> HttpResponse:
     form = IndicatorForm(request.POST or None, initial={"number": number, "source": "manual"})
     if request.method == "POST" and form.is_valid():
         try:
-            indicator = services.save_indicator(objective=objective, **form.cleaned_data)
+            indicator = services.save_indicator(
+                objective=objective,
+                by=request.user,  # type: ignore[arg-type]
+                now=timezone.now(),
+                **form.cleaned_data,
+            )
         except DuplicateNumberError as error:
             form.add_error("number", str(error))
         except ProgrammeError as error:
@@ -62,7 +68,13 @@ def indicator_edit(request: HttpRequest, indicator_id: int) -> HttpResponse:
     form = IndicatorForm(request.POST or None, initial={f: getattr(indicator, f) for f in INDICATOR_FIELDS})
     if request.method == "POST" and form.is_valid():
         try:
-            services.save_indicator(objective=indicator.objective, indicator=indicator, **form.cleaned_data)
+            services.save_indicator(
+                objective=indicator.objective,
+                indicator=indicator,
+                by=request.user,  # type: ignore[arg-type]
+                now=timezone.now(),
+                **form.cleaned_data,
+            )
         except DuplicateNumberError as error:
             form.add_error("number", str(error))
         except ProgrammeError as error:
