@@ -96,6 +96,7 @@ class HistoryEvent(models.TextChoices):
     CONSENT_WITHDRAWN = "consent_withdrawn", _("Consent for steps towards the other party withdrawn")
     INCIDENT_LINKED = "incident_linked", _("Linked to incident")
     INCIDENT_UNLINKED = "incident_unlinked", _("Unlinked from incident")
+    INTAKE_LOCATION = "intake_location", _("Intake location changed")
     MESSAGE_SENT = "message_sent", _("Message sent to the reporter")
     # Written by the follow-up page (services/public_intake.py).
     REPORTER_MESSAGE = "reporter_message", _("Message from the reporter")

@@ -21,7 +21,7 @@ from openinclusie.accounts.access import ADV_ROLES, memberships_of
 from openinclusie.accounts.models import Role, User
 from openinclusie.cases import workflow
 from openinclusie.cases.constants import Channel, HistoryEvent, MessageDirection, ResidentGround, Status
-from openinclusie.cases.models import AnonymisationLog, CaseAccessLog, Incident, Report, StatusChange
+from openinclusie.cases.models import AnonymisationLog, CaseAccessLog, Incident, IntakeLocation, Report, StatusChange
 from openinclusie.classification.models import Code, CodeKind, CodeListVersion
 from openinclusie.organisations.models import Municipality, Organisation
 
@@ -57,6 +57,7 @@ def report_for(request: HttpRequest, pk: int, roles: Iterable[Role] = ADV_ROLES)
             "adv",
             "incident",
             "referred_by",
+            "intake_location",
             "incident_municipality",
             "incident_neighbourhood",
             "residence_municipality",
@@ -114,6 +115,8 @@ class InboxFilters:
     municipality: int | None = None
     assigned: str = ""  # "me", "none" or "" for everyone
     overdue: bool = False
+    channel: str = ""
+    intake_location: int | None = None
 
 
 @dataclass
@@ -136,6 +139,10 @@ def _filtered(request: HttpRequest, filters: InboxFilters, today: date) -> Query
         reports = reports.filter(assigned_to__isnull=True)
     if filters.overdue:
         reports = overdue(reports, today)
+    if filters.channel:
+        reports = reports.filter(channel=filters.channel)
+    if filters.intake_location:
+        reports = reports.filter(intake_location_id=filters.intake_location)
     return reports
 
 
@@ -156,7 +163,9 @@ def inbox(request: HttpRequest, filters: InboxFilters, *, page_number: Any, toda
         {"value": status.value, "label": status.label, "count": counts.get(status.value, 0)} for status in Status
     ]
     reports = base.filter(status=filters.status) if filters.status else base
-    reports = reports.select_related("incident_municipality", "assigned_to", "incident").order_by("-received_at", "-pk")
+    reports = reports.select_related("incident_municipality", "assigned_to", "incident", "intake_location").order_by(
+        "-received_at", "-pk"
+    )
     paginator = Paginator(reports, INBOX_PAGE_SIZE)
     # The counts per status already hold the number of rows: spare the
     # paginator a second count over every report of the ADV.
@@ -283,6 +292,42 @@ def ground_choices(version: CodeListVersion | None, *, keep: Iterable[int] = ())
 
 def messages_to_reporter(report: Report) -> QuerySet[Any]:
     return report.messages.filter(direction=MessageDirection.TO_REPORTER)
+
+
+# Intake locations -------------------------------------------------------
+
+
+def intake_locations_for(request: HttpRequest, roles: Iterable[Role] = ADV_ROLES) -> QuerySet[IntakeLocation]:
+    """Every location of the user's ADVs, in use or not (the inbox filter)."""
+    return IntakeLocation.objects.filter(adv_id__in=adv_ids(request, roles)).order_by("adv__name", "name")
+
+
+def usable_locations(advs: Iterable[Organisation], *, keep: int | None = None) -> QuerySet[IntakeLocation]:
+    """The locations to choose from for a report: those in use, plus the
+    one the report has now (switched off later, it stays visible)."""
+    return (
+        IntakeLocation.objects.filter(adv__in=list(advs))
+        .filter(Q(is_active=True) | Q(pk=keep))
+        .select_related("adv")
+        .order_by("adv__name", "name")
+    )
+
+
+def locations_of(adv: Organisation) -> QuerySet[IntakeLocation]:
+    """The coordinator's list: in use first, with how many reports each has."""
+    return IntakeLocation.objects.filter(adv=adv).annotate(report_count=Count("reports")).order_by("-is_active", "name")
+
+
+def intake_location_for(request: HttpRequest, pk: int) -> IntakeLocation:
+    """A location of an ADV the user coordinates; any other answers 404."""
+    location = (
+        IntakeLocation.objects.filter(adv_id__in=adv_ids(request, [Role.ADV_COORDINATOR]), pk=pk)
+        .select_related("adv")
+        .first()
+    )
+    if location is None:
+        raise Http404
+    return location
 
 
 # Incidents --------------------------------------------------------------

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import case, coordinator, inbox, incidents
+from .views import case, coordinator, inbox, incidents, locations
 
 app_name = "cases"
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("meldingen/<int:pk>/toewijzing/", case.case_assign, name="case_assign"),
     path("meldingen/<int:pk>/toestemming/", case.case_consent, name="case_consent"),
     path("meldingen/<int:pk>/voorval/", case.case_incident, name="case_incident"),
+    path("meldingen/<int:pk>/locatie/", case.case_intake_location, name="case_intake_location"),
     path("meldingen/<int:pk>/notitie/", case.case_note, name="case_note"),
     path("meldingen/<int:pk>/bericht/", case.case_message, name="case_message"),
     path("meldingen/<int:pk>/contactgegevens/", case.case_reveal_contact, name="case_reveal_contact"),
@@ -24,4 +25,6 @@ urlpatterns = [
     path("voorvallen/<int:pk>/bericht/", incidents.incident_message, name="incident_message"),
     path("toegangslog/", coordinator.access_log, name="access_log"),
     path("bewaartermijn/", coordinator.retention_settings, name="retention"),
+    path("locaties/", locations.location_list, name="intake_locations"),
+    path("locaties/<int:pk>/", locations.location_edit, name="intake_location_edit"),
 ]

@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from openinclusie.accounts.models import Role, User
 from openinclusie.cases.constants import Channel, ReporterRole, RequestType, Status
-from openinclusie.cases.models import Incident, Report
-from openinclusie.cases.services import handling, incidents, messaging, staff_intake
+from openinclusie.cases.models import Incident, IntakeLocation, Report
+from openinclusie.cases.services import handling, incidents, intake_locations, messaging, staff_intake
 from openinclusie.classification.models import Code, CodeKind, CodeListVersion
 from openinclusie.organisations.models import Municipality, Organisation
 
@@ -50,6 +50,8 @@ class DemoReport:
     nature: str = ""
     handlings: tuple[str, ...] = ()
     channel_location: str = ""
+    # The name of one of the ADV's intake locations (INTAKE_LOCATIONS).
+    intake_location: str = ""
     referred_by: str = ""
     online: bool = False
     contact: dict[str, str] = field(default_factory=dict)
@@ -172,7 +174,7 @@ RADAR = [
         grounds=("godsdienst",),
         domain="commerciele-dienstverlening",
         nature="vijandige-bejegening",
-        channel_location="Pop-up buurthuis Wielwijk",
+        intake_location="Pop-up Wijkcentrum Dordt West",
     ),
     DemoReport(
         "radar-3",
@@ -221,7 +223,31 @@ RADAR = [
         "work",
         referred_by="mbod",
     ),
+    DemoReport(
+        "radar-6",
+        "dordrecht",
+        Channel.POP_UP,
+        RequestType.KLACHT,
+        Status.INTAKE,
+        9,
+        "Bij de balie van de sportschool zei de medewerker dat 'mensen zoals ik' beter ergens anders kunnen gaan "
+        "sporten. (Demoverhaal, verzonnen.)",
+        ("origin",),
+        "sports",
+        intake_location="Pop-up Bibliotheek Dordrecht",
+        deadline_in_days=7,
+    ),
 ]
+
+# Radar's pop-up locations (made up): name, description, still in use. The
+# Dordrecht pilot counted reports per location; the figures do the same.
+INTAKE_LOCATIONS = {
+    "radar": (
+        ("Pop-up Bibliotheek Dordrecht", "Spreekuur in de centrale bibliotheek, elke eerste dinsdag. (Demo.)", True),
+        ("Pop-up Wijkcentrum Dordt West", "Inloop in het wijkcentrum, woensdagmiddag. (Demo.)", True),
+        ("Pop-up Weekmarkt Sterrenburg", "Kraam op de weekmarkt, gestopt eind 2023. (Demo.)", False),
+    ),
+}
 
 MASS_INCIDENTS = {
     "idb": (
@@ -390,9 +416,19 @@ def _history(slug: str, year: int, count: int) -> list[DemoReport]:
                 consent=theme.request_type == RequestType.KLACHT,
                 received_on=date(year, 1 + index * 12 // count, 2 + index * 11 % 26),
                 lives_elsewhere=ELSEWHERE[slug] if index % 5 == 4 and not theme.online else "",
+                intake_location=_walk_in_location(slug, year, index) if theme.channel == Channel.WALK_IN else "",
             )
         )
     return reports
+
+
+def _walk_in_location(slug: str, year: int, index: int) -> str:
+    """Radar's walk-ins in Dordrecht came in at its pop-up locations."""
+    if slug != "dordrecht":
+        return ""
+    if year <= 2023:
+        return "Pop-up Weekmarkt Sterrenburg"
+    return ("Pop-up Bibliotheek Dordrecht", "Pop-up Wijkcentrum Dordt West")[index % 2]
 
 
 HISTORY = [report for (slug, year), count in HISTORY_COUNTS.items() for report in _history(slug, year, count)]
@@ -449,10 +485,51 @@ def demo_report_years(municipality: Municipality) -> set[int]:
     return {timezone.localtime(moment).year for moment in received}
 
 
+def _coordinator(adv: Organisation) -> User | None:
+    return User.objects.filter(memberships__organisation=adv, memberships__role=Role.ADV_COORDINATOR).first()
+
+
+def _demo_locations(adv: Organisation) -> dict[str, IntakeLocation]:
+    """The ADV's demo locations, made by its coordinator, all in use while
+    the demo reports are registered (``_retire_locations`` then switches
+    off those no longer used)."""
+    specs = INTAKE_LOCATIONS.get(adv.slug, ())
+    coordinator = _coordinator(adv)
+    if not specs or coordinator is None:
+        return {}
+    existing = {location.name: location for location in IntakeLocation.objects.filter(adv=adv)}
+    for name, description, _in_use in specs:
+        if name not in existing:
+            existing[name] = intake_locations.add_location(adv=adv, by=coordinator, name=name, description=description)
+    return existing
+
+
+def _retire_locations(adv: Organisation, locations: dict[str, IntakeLocation]) -> None:
+    coordinator = _coordinator(adv)
+    for name, _description, in_use in INTAKE_LOCATIONS.get(adv.slug, ()):
+        location = locations.get(name)
+        if coordinator is not None and location is not None and location.is_active and not in_use:
+            intake_locations.change_location(
+                location=location,
+                by=coordinator,
+                name=location.name,
+                address=location.address,
+                description=location.description,
+                is_active=False,
+            )
+
+
 def _demo_report(
-    spec: DemoReport, *, adv: Organisation, consultant: User, codes: dict[tuple[str, str], Code], now: datetime
+    spec: DemoReport,
+    *,
+    adv: Organisation,
+    consultant: User,
+    codes: dict[tuple[str, str], Code],
+    now: datetime,
+    locations: dict[str, IntakeLocation] | None = None,
 ) -> Report:
     received = _received(spec, now)
+    location = (locations or {}).get(spec.intake_location)
     municipality = Municipality.objects.get(slug=spec.municipality)
     contact = staff_intake.ContactDetails(**spec.contact) if spec.contact else None
     result = staff_intake.register_report(
@@ -461,7 +538,9 @@ def _demo_report(
         now=received,
         submission_token=_token(spec.key),
         channel=spec.channel,
-        channel_location=spec.channel_location,
+        # Without the location (no coordinator yet), its name as free text.
+        channel_location=spec.channel_location or ("" if location else spec.intake_location),
+        intake_location=location,
         referred_by=Organisation.objects.filter(slug=spec.referred_by).first() if spec.referred_by else None,
         received_at=received,
         request_type=spec.request_type,
@@ -558,8 +637,10 @@ def load_demo_cases(*, consultant_email: dict[str, str]) -> int:
         ).first()
         if adv is None or consultant is None:
             continue
+        locations = _demo_locations(adv)
         for spec in (*specs, *(s for s in HISTORY if ADV_OF[s.municipality] == adv_slug)):
-            _demo_report(spec, adv=adv, consultant=consultant, codes=codes, now=now)
+            _demo_report(spec, adv=adv, consultant=consultant, codes=codes, now=now, locations=locations)
+        _retire_locations(adv, locations)
         _mass_incident(adv, consultant, now)
     tokens = [_token(s.key) for s in (*IDB, *RADAR, *HISTORY)]
     return Report.objects.filter(submission_token__in=tokens).count()

@@ -167,6 +167,12 @@ def adv_dashboard(request: HttpRequest) -> HttpResponse:
             "years": years,
             "year": year,
             "board": SimpleLazyObject(lambda: queries.adv_board(places, year)) if year is not None else None,
+            # Counted live, outside the cached board: see adv_dashboard.html.
+            "locations": SimpleLazyObject(
+                lambda: queries.intake_locations(sorted({p.adv_id for p in places if p.adv_id}), year)
+            )
+            if year is not None
+            else None,
             "as_of": last_refresh,
             "cache_key": ":".join([*(str(p.pk) for p in places), str(year), str(last_refresh)]),
         },

@@ -187,9 +187,17 @@ def incident_of_adv_a(world: dict[str, Any]) -> dict[str, Any]:
     return {"pk": world["incident_a"].pk}
 
 
+def intake_location_of_adv_a(world: dict[str, Any]) -> dict[str, Any]:
+    if "intake_location_a" not in world:
+        from openinclusie.cases.models import IntakeLocation
+
+        world["intake_location_a"] = IntakeLocation.objects.create(adv=world["adv_a"], name="Pop-up Alfa")
+    return {"pk": world["intake_location_a"].pk}
+
+
 # Builders that name one object of ADV A. For these URLs every user outside
 # ADV A, including staff of ADV B, must get 403 or 404 (test_canary.py).
-ADV_A_OBJECTS = frozenset({report_of_adv_a, incident_of_adv_a})
+ADV_A_OBJECTS = frozenset({report_of_adv_a, incident_of_adv_a, intake_location_of_adv_a})
 
 
 @dataclass(frozen=True)
@@ -253,6 +261,7 @@ MATRIX: dict[str, Row] = {
     "cases:case_assign": Row(ADV, report_of_adv_a),
     "cases:case_consent": Row(ADV, report_of_adv_a),
     "cases:case_incident": Row(ADV, report_of_adv_a),
+    "cases:case_intake_location": Row(ADV, report_of_adv_a),
     "cases:case_note": Row(ADV, report_of_adv_a),
     "cases:case_message": Row(ADV, report_of_adv_a),
     "cases:case_reveal_contact": Row(ADV, report_of_adv_a),
@@ -264,6 +273,8 @@ MATRIX: dict[str, Row] = {
     "cases:incident_message": Row(ADV, incident_of_adv_a),
     "cases:access_log": Row(ADV_COORDINATOR),
     "cases:retention": Row(ADV_COORDINATOR),
+    "cases:intake_locations": Row(ADV_COORDINATOR),
+    "cases:intake_location_edit": Row(ADV_COORDINATOR, intake_location_of_adv_a),
     # Code lists: platform admins maintain them, ADV coordinators read them.
     "classification:version_list": Row(PLATFORM_ADMIN | ADV_COORDINATOR),
     "classification:version_detail": Row(PLATFORM_ADMIN | ADV_COORDINATOR, code_list_version),

@@ -11,7 +11,7 @@ from openinclusie.accounts.models import User
 from openinclusie.cases import queries, workflow
 from openinclusie.cases.constants import RequestType
 from openinclusie.cases.forms import field
-from openinclusie.cases.models import Incident, Report
+from openinclusie.cases.models import Incident, IntakeLocation, Report
 from openinclusie.cases.services.audit import MINIMUM_REASON_LENGTH
 from openinclusie.cases.services.handling import classification_version_for, needs_consent
 from openinclusie.classification.models import Code, CodeKind
@@ -149,6 +149,19 @@ class IncidentLinkForm(VersionedForm):
         kwargs.setdefault("initial", {}).setdefault("incident", report.incident_id)
         super().__init__(*args, report=report, **kwargs)
         field(self, "incident").queryset = Incident.objects.filter(adv=report.adv).order_by("-created_at", "-pk")
+
+
+class ReportLocationForm(VersionedForm):
+    intake_location = forms.ModelChoiceField(
+        label=_("Intake location"), queryset=IntakeLocation.objects.none(), required=False, empty_label=_("No location")
+    )
+
+    def __init__(self, *args: Any, report: Report, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {}).setdefault("intake_location", report.intake_location_id)
+        super().__init__(*args, report=report, **kwargs)
+        locations = queries.usable_locations([report.adv], keep=report.intake_location_id)
+        field(self, "intake_location").queryset = locations
+        self.has_locations = locations.exists()
 
 
 class NoteForm(DesignSystemFormMixin, forms.Form):

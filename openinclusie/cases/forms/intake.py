@@ -8,6 +8,7 @@ from django.core.validators import RegexValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from openinclusie.cases import queries
 from openinclusie.cases.constants import (
     Channel,
     ContactPreference,
@@ -17,6 +18,7 @@ from openinclusie.cases.constants import (
     ResidentGround,
 )
 from openinclusie.cases.forms import field
+from openinclusie.cases.models import IntakeLocation
 from openinclusie.cases.services.staff_intake import STAFF_CHANNELS
 from openinclusie.core.forms import DesignSystemFormMixin
 from openinclusie.organisations.models import Municipality, Neighbourhood, Organisation, OrganisationKind
@@ -35,11 +37,12 @@ class StaffIntakeForm(DesignSystemFormMixin, forms.Form):
         choices=[(c.value, c.label) for c in Channel if c in STAFF_CHANNELS],
         widget=forms.RadioSelect,
     )
-    channel_location = forms.CharField(
-        label=_("Name of the pop-up location"),
-        max_length=150,
+    intake_location = forms.ModelChoiceField(
+        label=_("Intake location"),
+        queryset=IntakeLocation.objects.none(),
         required=False,
-        help_text=_("Only for a report made at a pop-up location."),
+        empty_label=_("No location"),
+        help_text=_("Where the report was made in person, such as a pop-up location. Needed for a pop-up location."),
     )
     referred_by = forms.ModelChoiceField(
         label=_("Referring partner organisation"),
@@ -125,6 +128,11 @@ class StaffIntakeForm(DesignSystemFormMixin, forms.Form):
         if len(advs) == 1:
             self.fields["adv"].initial = advs[0].pk
             self.fields["adv"].widget = forms.HiddenInput()
+        locations = queries.usable_locations(advs)
+        field(self, "intake_location").queryset = locations
+        if len(advs) > 1:
+            field(self, "intake_location").label_from_instance = lambda place: f"{place.name} ({place.adv.name})"
+        self.has_locations = locations.exists()
         field(self, "incident_neighbourhood").queryset = (
             Neighbourhood.objects.filter(municipality__adv__in=advs)
             .select_related("municipality")
@@ -138,8 +146,11 @@ class StaffIntakeForm(DesignSystemFormMixin, forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         channel = data.get("channel")
-        if channel == Channel.POP_UP and not data.get("channel_location", "").strip():
-            self.add_error("channel_location", _("Give the name of the pop-up location."))
+        location = data.get("intake_location")
+        if channel == Channel.POP_UP and location is None:
+            self.add_error("intake_location", _("Choose the pop-up location."))
+        if location is not None and data.get("adv") is not None and location.adv_id != data["adv"].pk:
+            self.add_error("intake_location", _("Choose a location of the ADV the report is for."))
         if channel == Channel.PARTNER_REFERRAL and not data.get("referred_by"):
             self.add_error("referred_by", _("Choose the partner organisation that referred the reporter."))
         if channel != Channel.PARTNER_REFERRAL:

@@ -5,8 +5,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from openinclusie.cases.constants import Status
+from openinclusie.cases.constants import Channel, Status
 from openinclusie.cases.forms import field
+from openinclusie.cases.models import IntakeLocation
 from openinclusie.cases.services.retention import MAXIMUM_RETENTION_MONTHS
 from openinclusie.core.forms import DesignSystemFormMixin
 from openinclusie.organisations.models import Municipality, Organisation
@@ -25,10 +26,20 @@ class InboxFilterForm(DesignSystemFormMixin, forms.Form):
         required=False,
     )
     overdue = forms.BooleanField(label=_("Only overdue"), required=False)
+    channel = forms.ChoiceField(label=_("Channel"), choices=[("", _("All")), *Channel.choices], required=False)
+    intake_location = forms.ModelChoiceField(
+        label=_("Intake location"), queryset=IntakeLocation.objects.none(), required=False, empty_label=_("All")
+    )
 
-    def __init__(self, *args: Any, municipalities: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, municipalities: Any, locations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field(self, "municipality").queryset = municipalities
+        field(self, "intake_location").queryset = locations
+        field(self, "intake_location").label_from_instance = location_label
+
+
+def location_label(location: IntakeLocation) -> str:
+    return location.name if location.is_active else _("%(name)s (no longer in use)") % {"name": location.name}
 
 
 class IncidentForm(DesignSystemFormMixin, forms.Form):
@@ -84,3 +95,29 @@ class RetentionForm(DesignSystemFormMixin, forms.Form):
             "postcodes of a closed report are removed. The classification and dates stay for the figures."
         ),
     )
+
+
+class IntakeLocationForm(DesignSystemFormMixin, forms.Form):
+    """A coordinator adds a location (``is_active`` is left out) or changes one."""
+
+    name = forms.CharField(
+        label=_("Name"), max_length=150, help_text=_("As staff and the figures will see it, e.g. Pop-up Library West.")
+    )
+    address = forms.CharField(label=_("Address"), max_length=200, required=False)
+    description = forms.CharField(
+        label=_("Description"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example the days and hours of the consultation."),
+    )
+    is_active = forms.BooleanField(
+        label=_("In use"),
+        required=False,
+        help_text=_("A location no longer in use cannot be chosen for new reports; its reports keep it."),
+    )
+
+    def __init__(self, *args: Any, editing: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not editing:
+            del self.fields["is_active"]

@@ -6,6 +6,7 @@ Personal data sits in separate tables (``ReporterContact``, free text on
 the statistical record."""
 
 from .case_file import AnonymisationLog, CaseAccessLog, CaseNote, Message, RetentionPolicy, StatusChange
+from .locations import IntakeLocation
 from .reports import Incident, ReferenceCounter, Report, ReportedGround, ReporterContact
 
 __all__ = [
@@ -13,6 +14,7 @@ __all__ = [
     "CaseAccessLog",
     "CaseNote",
     "Incident",
+    "IntakeLocation",
     "Message",
     "ReferenceCounter",
     "Report",

@@ -20,6 +20,8 @@ from openinclusie.classification.models import Code, CodeListVersion
 from openinclusie.core.fields import EncryptedEmailField, EncryptedTextField
 from openinclusie.organisations.models import Municipality, Neighbourhood, Organisation
 
+from .locations import IntakeLocation
+
 PC4 = r"^[1-9][0-9]{3}$"
 
 
@@ -74,6 +76,17 @@ class Report(models.Model):
 
     # How it came in.
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
+    # Where the ADV took the report in person. Not personal data: it stays
+    # through retention, so the figures can count per location.
+    intake_location = models.ForeignKey(
+        IntakeLocation,
+        verbose_name=_("intake location"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reports",
+    )
+    # Free text from before intake locations existed; kept for those reports.
     channel_location = EncryptedTextField(
         _("location"), max_length=150, blank=True, help_text=_("For example the pop-up location.")
     )

@@ -1,7 +1,9 @@
 """Retention: personal data and free text of closed reports are removed a
 configured number of months after closing. The statistical record
-(classification, municipalities, dates, channel) stays, so figures over
-past years do not change. What was removed is logged by field name only."""
+(classification, municipalities, dates, channel, intake location) stays, so
+figures over past years do not change. The intake location is one of the
+ADV's own places, not personal data; only the old free-text location goes.
+What was removed is logged by field name only."""
 
 import logging
 from datetime import datetime

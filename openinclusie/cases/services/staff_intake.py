@@ -12,8 +12,9 @@ from django.db import IntegrityError, transaction
 
 from openinclusie.accounts.models import User
 from openinclusie.cases.constants import Channel, ContactPreference, HistoryEvent, ResidentGround, Status
-from openinclusie.cases.models import Report, ReportedGround, ReporterContact
+from openinclusie.cases.models import IntakeLocation, Report, ReportedGround, ReporterContact
 from openinclusie.cases.services.handling import ensure_adv_staff
+from openinclusie.cases.services.intake_locations import check_location
 from openinclusie.cases.services.records import next_reference, record_history
 from openinclusie.core.exceptions import DomainError
 from openinclusie.organisations.models import Municipality, Neighbourhood, Organisation, OrganisationKind
@@ -51,6 +52,7 @@ def _check(
     adv: Organisation,
     channel: str,
     channel_location: str,
+    intake_location: IntakeLocation | None,
     referred_by: Organisation | None,
     incident_municipality: Municipality | None,
     incident_is_online: bool,
@@ -61,8 +63,11 @@ def _check(
         raise InvalidIntake("Reports belong to an ADV.")
     if channel not in STAFF_CHANNELS:
         raise InvalidIntake("Staff register reports from telephone, e-mail, walk-in, pop-up or referral.")
-    if channel == Channel.POP_UP and not channel_location.strip():
-        raise InvalidIntake("A report from a pop-up location needs the name of the location.")
+    # Another ADV's location, or one no longer in use, is refused here: the
+    # database cannot check that the location's ADV is the report's.
+    check_location(adv=adv, location=intake_location)
+    if channel == Channel.POP_UP and intake_location is None and not channel_location.strip():
+        raise InvalidIntake("A report from a pop-up location needs the location.")
     if channel == Channel.PARTNER_REFERRAL and (referred_by is None or referred_by.kind != OrganisationKind.PARTNER):
         raise InvalidIntake("A referral needs the partner organisation that referred the reporter.")
     if channel != Channel.PARTNER_REFERRAL and referred_by is not None:
@@ -89,6 +94,7 @@ def register_report(
     reporter_role: str,
     description: str,
     channel_location: str = "",
+    intake_location: IntakeLocation | None = None,
     referred_by: Organisation | None = None,
     occurred_on: date | None = None,
     occurred_on_is_approximate: bool = False,
@@ -118,6 +124,7 @@ def register_report(
         adv=adv,
         channel=channel,
         channel_location=channel_location,
+        intake_location=intake_location,
         referred_by=referred_by,
         incident_municipality=incident_municipality,
         incident_is_online=incident_is_online,
@@ -130,6 +137,7 @@ def register_report(
         "submission_token": submission_token,
         "channel": channel,
         "channel_location": channel_location.strip() if channel == Channel.POP_UP else "",
+        "intake_location": intake_location,
         "referred_by": referred_by,
         "received_at": received_at,
         "registered_by": by,

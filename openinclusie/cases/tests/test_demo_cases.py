@@ -37,3 +37,25 @@ def test_the_demo_fills_each_inbox_once(demo_codes):
     load_demo()
     assert Report.objects.count() == expected
     assert Incident.objects.count() == 2
+
+
+def test_radar_takes_reports_at_its_pop_up_locations(demo_codes):
+    from openinclusie.cases.models import IntakeLocation
+
+    load_demo()
+    locations = {
+        location.name: location for location in IntakeLocation.objects.filter(adv__slug="radar").order_by("name")
+    }
+    assert set(locations) == {
+        "Pop-up Bibliotheek Dordrecht",
+        "Pop-up Wijkcentrum Dordt West",
+        "Pop-up Weekmarkt Sterrenburg",
+    }
+    assert not locations["Pop-up Weekmarkt Sterrenburg"].is_active
+    for location in locations.values():
+        assert location.reports.exists(), location.name
+    assert not IntakeLocation.objects.exclude(adv__slug="radar").exists()
+    # Loading again adds no location and switches none back on.
+    load_demo()
+    assert IntakeLocation.objects.count() == 3
+    assert not IntakeLocation.objects.get(name="Pop-up Weekmarkt Sterrenburg").is_active

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from openinclusie.accounts.models import Role
 from openinclusie.cases.constants import Channel, RequestType, Status
-from openinclusie.cases.models import Report, StatusChange
+from openinclusie.cases.models import IntakeLocation, Report, StatusChange
 from openinclusie.cases.queries import INBOX_PAGE_SIZE
 from openinclusie.organisations.tests.factories import MunicipalityFactory
 
@@ -155,7 +155,7 @@ def test_a_double_submit_registers_one_report(world, staff):
 @pytest.mark.parametrize(
     ("extra", "field"),
     [
-        ({"channel": Channel.POP_UP}, "channel_location"),
+        ({"channel": Channel.POP_UP}, "intake_location"),
         ({"channel": Channel.PARTNER_REFERRAL}, "referred_by"),
         ({"channel": Channel.WEB}, "channel"),
         ({"contact_name": "Alleen een naam"}, "contact_email"),
@@ -171,8 +171,9 @@ def test_intake_refuses_incomplete_channels(world, staff, extra, field):
 
 def test_pop_up_and_referral_keep_location_and_partner(world, staff):
     consultant = staff(Role.ADV_CONSULTANT)
+    library = IntakeLocation.objects.create(adv=world["adv_a"], name="Bibliotheek Centrum")
     consultant.client.post(
-        reverse("cases:intake"), intake_data(world, channel=Channel.POP_UP, channel_location="Bibliotheek Centrum")
+        reverse("cases:intake"), intake_data(world, channel=Channel.POP_UP, intake_location=library.pk)
     )
     consultant.client.post(
         reverse("cases:intake"),
@@ -184,7 +185,8 @@ def test_pop_up_and_referral_keep_location_and_partner(world, staff):
         ),
     )
     pop_up, referral = Report.objects.order_by("pk")
-    assert pop_up.channel_location == "Bibliotheek Centrum"
+    assert pop_up.intake_location == library
+    assert pop_up.channel_location == ""
     assert referral.referred_by == world["partner_a"]
 
 

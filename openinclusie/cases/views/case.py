@@ -24,12 +24,13 @@ from openinclusie.cases.forms.case import (
     IncidentLinkForm,
     MessageForm,
     NoteForm,
+    ReportLocationForm,
     RevealContactForm,
     StatusForm,
     VersionedForm,
 )
 from openinclusie.cases.models import Report
-from openinclusie.cases.services import audit, handling, incidents, messaging
+from openinclusie.cases.services import audit, handling, incidents, intake_locations, messaging
 from openinclusie.core.exceptions import DomainError
 from openinclusie.core.http import no_store
 
@@ -41,6 +42,7 @@ VERSIONED_FORMS: dict[str, type[VersionedForm]] = {
     "assignment": AssignmentForm,
     "consent": ConsentForm,
     "incident": IncidentLinkForm,
+    "location": ReportLocationForm,
 }
 
 
@@ -206,6 +208,21 @@ def case_incident(request: HttpRequest, pk: int) -> HttpResponse:
         )
 
     return _versioned_action(request, pk, "incident", save, _("The incident link has been saved."))
+
+
+@staff(*ADV_STAFF)
+@no_store
+def case_intake_location(request: HttpRequest, pk: int) -> HttpResponse:
+    def save(report: Report, data: dict[str, Any]) -> object:
+        return intake_locations.set_intake_location(
+            report=report,
+            location=data["intake_location"],
+            by=acting_user(request),
+            version=data["version"],
+            now=_now(),
+        )
+
+    return _versioned_action(request, pk, "location", save, _("The intake location has been saved."))
 
 
 @staff(*ADV_STAFF)

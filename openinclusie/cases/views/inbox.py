@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from openinclusie.accounts.access import staff
+from openinclusie.accounts.models import Role
 from openinclusie.cases import queries
 from openinclusie.cases.forms.intake import StaffIntakeForm
 from openinclusie.cases.forms.other import InboxFilterForm
@@ -20,7 +21,11 @@ from .case import ADV_STAFF, acting_user, case_url
 @staff(*ADV_STAFF)
 @no_store
 def inbox(request: HttpRequest) -> HttpResponse:
-    form = InboxFilterForm(request.GET or None, municipalities=queries.served_municipalities(request))
+    form = InboxFilterForm(
+        request.GET or None,
+        municipalities=queries.served_municipalities(request),
+        locations=queries.intake_locations_for(request),
+    )
     filters = queries.InboxFilters()
     if form.is_valid():
         data = form.cleaned_data
@@ -29,11 +34,19 @@ def inbox(request: HttpRequest) -> HttpResponse:
             municipality=data["municipality"].pk if data["municipality"] else None,
             assigned=data["assigned"],
             overdue=data["overdue"],
+            channel=data["channel"],
+            intake_location=data["intake_location"].pk if data["intake_location"] else None,
         )
     result = queries.inbox(request, filters, page_number=request.GET.get("page"), today=timezone.localdate())
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "inbox": result, "filters": filters, "query": query.urlencode()}
+    context = {
+        "form": form,
+        "inbox": result,
+        "filters": filters,
+        "query": query.urlencode(),
+        "coordinates": bool(queries.adv_ids(request, [Role.ADV_COORDINATOR])),
+    }
     return render(request, template_for(request, "cases/inbox.html", "results"), context)
 
 
@@ -59,7 +72,7 @@ def intake(request: HttpRequest) -> HttpResponse:
                 submission_token=data["submission_token"],
                 give_receipt_code=data["give_receipt_code"],
                 channel=data["channel"],
-                channel_location=data["channel_location"],
+                intake_location=data["intake_location"],
                 referred_by=data["referred_by"],
                 received_at=data["received_at"],
                 request_type=data["request_type"],

@@ -29,6 +29,7 @@ TITLES: dict[str, Promise] = {
     "mass_channel": _("Mass reports by way of reporting"),
     "municipalities": _("Reports per municipality"),
     "years": _("Reports per year"),
+    "intake_locations": _("Reports per intake location"),
 }
 
 DESCRIPTIONS: dict[str, Promise] = {
@@ -39,6 +40,10 @@ DESCRIPTIONS: dict[str, Promise] = {
     ),
     "neighbourhoods": _(
         "Only reports about incidents inside the municipality. Neighbourhoods are small, so a higher limit applies."
+    ),
+    "intake_locations": _(
+        "Reports your ADV took in person at one of its intake locations, such as a pop-up location, by the date "
+        "they were received. Counted now; reports without a location are not in this table."
     ),
 }
 

@@ -3,7 +3,7 @@ programme module. ``counting`` is the only code that reads the case models;
 everything that leaves the ADV comes out of ``disclosure`` as protected
 table objects."""
 
-from .board import Board, adv_board
+from .board import Board, adv_board, intake_locations
 from .live import protected_figures, unprotected_figures
 from .releases import (
     latest_headline,
@@ -46,6 +46,7 @@ __all__ = [
     "YearState",
     "adv_board",
     "can_release",
+    "intake_locations",
     "last_refresh",
     "last_refresh_cached",
     "latest_headline",

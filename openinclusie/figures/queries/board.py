@@ -7,11 +7,17 @@ from django.utils.translation import gettext_lazy as _
 
 from openinclusie.figures.constants import MONTHS, QUARTERS
 from openinclusie.figures.disclosure import COLUMNS, Cell, Column, Row, Table
-from openinclusie.figures.disclosure.labels import all_languages, base_columns, month_categories, quarter_categories
+from openinclusie.figures.disclosure.labels import (
+    TOTAL_LABEL,
+    all_languages,
+    base_columns,
+    month_categories,
+    quarter_categories,
+)
 from openinclusie.figures.disclosure.periods import year_bounds
-from openinclusie.figures.queries.counting import unassigned
+from openinclusie.figures.queries.counting import per_intake_location, unassigned
 from openinclusie.figures.queries.summary import Totals, totals_by_municipality, totals_by_period, totals_by_year
-from openinclusie.organisations.models import Municipality
+from openinclusie.organisations.models import Municipality, Organisation
 
 ALL_MUNICIPALITIES = _("All municipalities")
 EXTRA = (
@@ -78,4 +84,33 @@ def adv_board(places: list[Municipality], year: int) -> Board:
         months=_table("months", month_rows),
         unassigned=lost,
         places=places,
+    )
+
+
+def intake_locations(adv_ids: list[int], year: int) -> Table:
+    """Reports per intake location of the ADVs in ``year``, exact and live
+    (a location is the ADV's own, so this never leaves the ADV). With more
+    than one ADV a row names its ADV."""
+    start, end = year_bounds(year)
+    counts = per_intake_location(adv_ids, start, end)
+    names = dict(Organisation.objects.filter(pk__in=adv_ids).values_list("pk", "name"))
+    columns = tuple(Column(key, all_languages(label)) for key, label in EXTRA[:2])
+    rows = []
+    for count in counts:
+        label = count.name if len(adv_ids) == 1 else f"{count.name} ({names.get(count.adv_id, '')})"
+        cells = (Cell(count.reports, threshold=0), Cell(count.mass, threshold=0))
+        rows.append(Row(str(count.location_id), {"nl": label, "en": label}, cells))
+    footer = Row(
+        "total",
+        all_languages(TOTAL_LABEL),
+        (Cell(sum(c.reports for c in counts), threshold=0), Cell(sum(c.mass for c in counts), threshold=0)),
+    )
+    return Table(
+        key="intake_locations",
+        columns=columns,
+        rows=tuple(rows),
+        totals=footer if rows else None,
+        threshold=0,
+        protected=False,
+        main_column="total",
     )

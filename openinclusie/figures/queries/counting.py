@@ -34,7 +34,7 @@ from django.conf import settings
 from django.db.models import Case, CharField, Count, F, Max, Q, QuerySet, Value, When
 from django.db.models.functions import Cast, Coalesce, ExtractMonth, ExtractQuarter, ExtractYear
 
-from openinclusie.cases.models import Report
+from openinclusie.cases.models import IntakeLocation, Report
 from openinclusie.figures.constants import UNKNOWN, YEAR, Dimension
 
 
@@ -191,6 +191,32 @@ def unassigned(adv_ids: Iterable[int], start: datetime, end: datetime) -> dict[t
         .order_by()
     )
     return {(row["adv_id"], row["year"]): row["n"] for row in rows}
+
+
+@dataclass(frozen=True)
+class LocationCount:
+    location_id: int
+    name: str
+    adv_id: int
+    is_active: bool
+    reports: int
+    mass: int
+
+
+def per_intake_location(adv_ids: Iterable[int], start: datetime, end: datetime) -> list[LocationCount]:
+    """Reports received in [start, end) per intake location of the ADVs,
+    mass reports apart: every location in use, and any other that has
+    reports in the period. Reports without a location are not counted."""
+    in_period = Q(reports__received_at__gte=start, reports__received_at__lt=end)
+    is_mass = Q(reports__incident__is_mass_report=True)
+    rows = (
+        IntakeLocation.objects.filter(adv_id__in=list(adv_ids))
+        .annotate(total=Count("reports", filter=in_period), mass=Count("reports", filter=in_period & is_mass))
+        .filter(Q(is_active=True) | Q(total__gt=0))
+        .order_by("adv__name", "name")
+        .values_list("pk", "name", "adv_id", "is_active", "total", "mass")
+    )
+    return [LocationCount(pk, name, adv, active, n - m, m) for pk, name, adv, active, n, m in rows]
 
 
 def fingerprints(municipality_ids: Iterable[int] | None = None) -> dict[tuple[int, int], str]:
