@@ -23,6 +23,7 @@ MENU: list[MenuItem] = [
     MenuItem(_("Register a report"), "cases:intake"),
     MenuItem(_("Access log"), "cases:access_log"),
     MenuItem(_("Retention"), "cases:retention"),
+    MenuItem(_("Intake locations"), "cases:intake_locations"),
     MenuItem(_("Figures"), "figures:index"),
     MenuItem(_("Programme"), "programme:home"),
     MenuItem(_("My activities"), "programme:my_activities"),
