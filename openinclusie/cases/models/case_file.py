@@ -64,6 +64,9 @@ class Message(models.Model):
     )
     created_at = models.DateTimeField(_("sent at"))
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    # The follow-up page has a reply form and an "add information" form;
+    # what the reporter adds about what happened is marked in the case file.
+    is_addition = models.BooleanField(_("added information"), default=False)
 
     class Meta:
         verbose_name = _("message")
@@ -75,6 +78,10 @@ class Message(models.Model):
                 condition=(Q(direction=MessageDirection.TO_REPORTER) & Q(author__isnull=False))
                 | (Q(direction=MessageDirection.FROM_REPORTER) & Q(author__isnull=True)),
                 name="message_author_matches_direction",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_addition=False) | Q(direction=MessageDirection.FROM_REPORTER),
+                name="message_addition_from_reporter",
             ),
         ]
         indexes = [models.Index(fields=["report", "created_at"], name="message_by_report")]

@@ -301,7 +301,12 @@ def send_reporter_message(*, report_id: int, body: str, is_addition: bool, now: 
     if report.anonymised_at is not None:
         raise FollowUpClosed("This report has been anonymised.")
     message = Message.objects.create(
-        report=report, direction=MessageDirection.FROM_REPORTER, body=text, author=None, created_at=now
+        report=report,
+        direction=MessageDirection.FROM_REPORTER,
+        body=text,
+        author=None,
+        created_at=now,
+        is_addition=is_addition,
     )
     record_history(
         report=report,

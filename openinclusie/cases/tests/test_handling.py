@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from openinclusie.accounts.models import Role
 from openinclusie.cases.constants import AccessAction, HistoryEvent, RequestType, ResidentGround, Status
-from openinclusie.cases.models import CaseAccessLog, CaseNote, ReportedGround
+from openinclusie.cases.models import CaseAccessLog, CaseNote, Report, ReportedGround
 from openinclusie.cases.services import handling
 from openinclusie.classification.models import CodeKind
 
@@ -256,7 +256,7 @@ def test_the_code_list_says_which_step_needs_consent_not_its_slug(world, consult
 
 
 def test_after_consent_is_withdrawn_the_case_page_warns_about_registered_steps(world, consultant, codes):
-    report = ReportFactory(adv=world["adv_a"], request_type=RequestType.KLACHT)
+    report: Report = ReportFactory(adv=world["adv_a"], request_type=RequestType.KLACHT)  # type: ignore[assignment]
     now = timezone.now()
     report = handling.record_consent(report=report, by=consultant.user, version=report.version, now=now, consent=True)
     report = handling.classify(

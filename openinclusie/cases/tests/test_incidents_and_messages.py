@@ -121,3 +121,32 @@ def test_incidents_of_another_adv_are_not_found(world, consultant):
         assert consultant.client.get(reverse(f"cases:{name}", args=[foreign.pk])).status_code == 404
         assert consultant.client.post(reverse(f"cases:{name}", args=[foreign.pk]), {"body": "x"}).status_code == 404
     assert not Message.objects.exists()
+
+
+def test_the_case_file_marks_what_the_reporter_added_to_their_story(world, consultant):
+    from django.db import IntegrityError, transaction
+    from django.utils import timezone
+
+    report = ReportFactory(adv=world["adv_a"])
+    now = timezone.now()
+    Message.objects.create(
+        report=report,
+        direction=MessageDirection.FROM_REPORTER,
+        body="Er was een getuige.",
+        created_at=now,
+        is_addition=True,
+    )
+    Message.objects.create(report=report, direction=MessageDirection.FROM_REPORTER, body="Dinsdag.", created_at=now)
+    page = consultant.client.get(reverse("cases:case_detail", args=[report.pk])).content.decode()
+    assert page.count("Added by the reporter to what happened") == 1
+    assert page.count("From the reporter") == 1
+    # Only the reporter adds to their story.
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Message.objects.create(
+            report=report,
+            direction=MessageDirection.TO_REPORTER,
+            body="x",
+            author=consultant.user,
+            created_at=now,
+            is_addition=True,
+        )

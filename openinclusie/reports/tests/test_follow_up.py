@@ -139,6 +139,11 @@ def test_reply_and_addition_reach_the_case_file(world, client, django_capture_on
     assert "Er was nog een getuige." in html
     from_reporter = Message.objects.filter(report=submission.report, direction=MessageDirection.FROM_REPORTER)
     assert from_reporter.count() == 2
+    # The case file tells the reply from the added information.
+    assert {message.body: message.is_addition for message in from_reporter} == {
+        "Vorige week dinsdag. KANARIE-R": False,
+        "Er was nog een getuige.": True,
+    }
     events = list(submission.report.history.values_list("event", flat=True))
     assert public_intake.EVENT_REPORTER_MESSAGE in events
     assert public_intake.EVENT_REPORTER_ADDITION in events
