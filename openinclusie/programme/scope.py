@@ -4,7 +4,8 @@ never filter by hand.
 
 - Programme officer: reads and edits the programme of their own municipality.
 - ADV consultant / coordinator: reads the programmes of the municipalities
-  their ADV serves.
+  their ADV serves, and like a partner posts updates on the activities
+  their ADV leads or takes part in.
 - Partner member: sees the activities their organisation leads or takes part
   in, and posts updates on those.
 - Platform admin: reads and edits everything."""
@@ -23,6 +24,8 @@ class Scope:
     is_platform_admin: bool = False
     editable_municipality_ids: frozenset[int] = frozenset()
     readable_municipality_ids: frozenset[int] = frozenset()
+    # The organisations whose activities the user works on as a member of
+    # the network: partner organisations, and the ADV for its staff.
     partner_organisation_ids: frozenset[int] = frozenset()
 
     def can_read(self, municipality_id: int) -> bool:
@@ -53,6 +56,7 @@ def scope_of(request: HttpRequest) -> Scope:
             editable.add(organisation.municipality_id)
         elif membership.role in (Role.ADV_CONSULTANT, Role.ADV_COORDINATOR):
             adv_ids.add(organisation.pk)
+            partners.add(organisation.pk)
         elif membership.role == Role.PARTNER_MEMBER:
             partners.add(organisation.pk)
     if adv_ids:

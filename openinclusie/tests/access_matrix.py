@@ -205,6 +205,9 @@ class Row:
     # PUBLIC, LOGIN_STEP, or the staff roles allowed.
     access: str | frozenset[Role]
     kwargs: Callable[[dict[str, Any]], dict[str, Any]] = no_kwargs
+    # Roles the view lets in that have no right to this probe's object: like
+    # any object outside their scope, it must answer them 404.
+    scoped_out: frozenset[Role] = frozenset()
     method: str = "get"
     # Extra POST data for a POST probe.
     data: dict[str, Any] = field(default_factory=dict)
@@ -340,11 +343,13 @@ MATRIX: dict[str, Row] = {
     "programme:activity_detail": Row(PROGRAMME_READERS | PARTNER, activity_of_partner_a),
     "programme:activity_edit": Row(PROGRAMME_EDITORS, activity_of_partner_a),
     "programme:activity_remove": Row(PROGRAMME_EDITORS, activity_of_partner_a),
-    "programme:update_create": Row(PROGRAMME_EDITORS | PARTNER, activity_of_partner_a),
-    # Partners: only updates posted for their own organisation, while it
-    # takes part in the activity (programme.queries.updates_changeable).
-    "programme:update_edit": Row(PROGRAMME_EDITORS | PARTNER, update_of_partner_a),
-    "programme:update_remove": Row(PROGRAMME_EDITORS | PARTNER, update_of_partner_a),
+    # ADV staff post like a partner, on their own ADV's activities only
+    # (programme/scope.py); partner A's activity is not one of them.
+    "programme:update_create": Row(PROGRAMME_EDITORS | PARTNER | ADV, activity_of_partner_a, scoped_out=ADV),
+    # Partners and ADV staff: only updates posted for their own organisation,
+    # while it takes part in the activity (programme.queries.updates_changeable).
+    "programme:update_edit": Row(PROGRAMME_EDITORS | PARTNER | ADV, update_of_partner_a, scoped_out=ADV),
+    "programme:update_remove": Row(PROGRAMME_EDITORS | PARTNER | ADV, update_of_partner_a, scoped_out=ADV),
     "programme:my_activities": Row(PARTNER),
     "programme:photo": Row(PROGRAMME_READERS | PARTNER, photo_of_partner_a),
     "programme:letter_create": Row(PROGRAMME_EDITORS, programme_of_town_a),

@@ -217,3 +217,31 @@ def test_an_update_link_must_be_a_web_address(world):
             now=timezone.now(),
         )
     assert not ActivityUpdate.objects.exists()
+
+
+def test_adv_staff_post_change_and_remove_updates_only_on_their_own_adv_activities(world, client_for, town_a_programme):
+    """The ADV takes part in the network like a partner: its staff report
+    progress on the activities their ADV leads or joins, and nothing else."""
+    led = ActivityFactory(line=town_a_programme["line"], number=4, lead_organisation=world["adv_a"])
+    partners_only = town_a_programme["activity"]  # led by partner A
+    consultant = client_for(Role.ADV_CONSULTANT)
+    data = {"happened_on": "2025-06-01", "text": "Spreekuur in de bibliotheek gehouden.", "participants": "9"}
+
+    assert consultant.post(reverse("programme:update_create", args=[partners_only.pk]), data).status_code == 404
+    detail = consultant.get(reverse("programme:activity_detail", args=[led.pk])).content.decode()
+    assert reverse("programme:update_create", args=[led.pk]) in detail
+    assert consultant.post(reverse("programme:update_create", args=[led.pk]), data).status_code == 302
+    update = ActivityUpdate.objects.get(activity=led)
+    assert update.author_organisation == world["adv_a"]
+
+    # Its own update it may change and remove; the ADV of another town may not.
+    edit = reverse("programme:update_edit", args=[update.pk])
+    other_adv = client_for(Role.ADV_CONSULTANT, world["adv_b"])
+    assert other_adv.post(edit, {**data, "text": "Overschreven"}).status_code == 404
+    assert consultant.post(edit, {**data, "text": "Spreekuur gehouden, 9 bezoekers."}).status_code == 302
+    update.refresh_from_db()
+    assert update.text == "Spreekuur gehouden, 9 bezoekers."
+    # Reading is not editing: the activity itself stays the officer's.
+    assert consultant.get(reverse("programme:activity_edit", args=[led.pk])).status_code == 403
+    assert consultant.post(reverse("programme:update_remove", args=[update.pk])).status_code == 302
+    assert not ActivityUpdate.objects.filter(pk=update.pk).exists()

@@ -8,4 +8,6 @@ from openinclusie.accounts.models import Role
 READERS = (Role.PROGRAMME_OFFICER, Role.ADV_CONSULTANT, Role.ADV_COORDINATOR, Role.PLATFORM_ADMIN)
 EDITORS = (Role.PROGRAMME_OFFICER, Role.PLATFORM_ADMIN)
 ACTIVITY_READERS = (*READERS, Role.PARTNER_MEMBER)
-UPDATE_POSTERS = (*EDITORS, Role.PARTNER_MEMBER)
+# The ADV takes part in the network like a partner: its staff post updates on
+# the activities their ADV leads or takes part in (scope.partner_organisation_ids).
+UPDATE_POSTERS = (*EDITORS, Role.PARTNER_MEMBER, Role.ADV_CONSULTANT, Role.ADV_COORDINATOR)

@@ -102,14 +102,17 @@ def activity_edit(request: HttpRequest, activity_id: int) -> HttpResponse:
 
 def _posting_organisations(request: HttpRequest, scope: Scope, activity: Activity) -> list[Organisation]:
     """The organisations the user can post an update for on this activity:
-    their partner organisations involved in it, and the municipality's own
+    their partner organisations (or ADV) involved in it, and the municipality's own
     organisation for its officers (any organisation for platform admins)."""
     involved = {activity.lead_organisation_id, *(o.pk for o in activity.partner_organisations.all())}
     municipality = activity.owning_line.programme.municipality
     result = []
     for membership in memberships_of(request):
         organisation = membership.organisation
-        is_involved_partner = membership.role == Role.PARTNER_MEMBER and organisation.pk in involved
+        is_involved_partner = (
+            membership.role in (Role.PARTNER_MEMBER, Role.ADV_CONSULTANT, Role.ADV_COORDINATOR)
+            and organisation.pk in involved
+        )
         is_own_officer = membership.role == Role.PROGRAMME_OFFICER and organisation.municipality_id == municipality.pk
         if is_involved_partner or is_own_officer:
             result.append(organisation)
