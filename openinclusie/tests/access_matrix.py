@@ -208,6 +208,16 @@ class Row:
     # Roles the view lets in that have no right to this probe's object: like
     # any object outside their scope, it must answer them 404.
     scoped_out: frozenset[Role] = frozenset()
+
+    def opens_for(self, role: Role) -> bool:
+        """Whether this probe answers ``role`` with the page itself."""
+        return self.access in (PUBLIC, LOGIN_STEP) or (role in self.access and role not in self.scoped_out)
+
+    def first_role(self) -> Role:
+        """The first staff role, in the order of ``Role``, that gets the page."""
+        assert isinstance(self.access, frozenset)
+        return next(role for role in Role if self.opens_for(role))
+
     method: str = "get"
     # Extra POST data for a POST probe.
     data: dict[str, Any] = field(default_factory=dict)

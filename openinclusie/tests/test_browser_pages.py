@@ -33,8 +33,7 @@ def _url(name: str, row: Row, world: dict[str, Any], language: str) -> str:
 
 def _allowed_role(row: Row) -> Role:
     """The first role, in the order of ``Role``, that may open the page."""
-    assert isinstance(row.access, frozenset)
-    return next(role for role in Role if role in row.access and role not in row.scoped_out)
+    return row.first_role()
 
 
 def _password_step_only(world: dict[str, Any]) -> Client:
