@@ -11,6 +11,7 @@ from openinclusie.accounts.access import staff
 from openinclusie.accounts.models import Role
 from openinclusie.cases import queries
 from openinclusie.cases.forms.other import AccessLogFilterForm, RetentionForm
+from openinclusie.cases.queries import coordinator as coordinator_queries
 from openinclusie.cases.services import audit, retention
 from openinclusie.core.exceptions import DomainError
 from openinclusie.core.http import no_store
@@ -25,16 +26,16 @@ COORDINATOR = [Role.ADV_COORDINATOR]
 @no_store
 def access_log(request: HttpRequest) -> HttpResponse:
     form = AccessLogFilterForm(request.GET or None, staff=queries.staff_of_advs(request, COORDINATOR))
-    filters = queries.AccessLogFilters()
+    filters = coordinator_queries.AccessLogFilters()
     if form.is_valid():
         data = form.cleaned_data
-        filters = queries.AccessLogFilters(
+        filters = coordinator_queries.AccessLogFilters(
             reference=data["reference"],
             user=data["user"].pk if data["user"] else None,
             date_from=data["date_from"],
             date_to=data["date_to"],
         )
-    page = queries.access_log(request, filters, page_number=request.GET.get("page"))
+    page = coordinator_queries.access_log(request, filters, page_number=request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "cases/access_log.html", {"form": form, "page": page, "query": query.urlencode()})
@@ -65,7 +66,7 @@ def retention_settings(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, _("The retention period of %(adv)s has been saved.") % {"adv": adv.name})
                 return redirect("cases:retention")
-        anonymised, recent = queries.recent_anonymisations(adv)
+        anonymised, recent = coordinator_queries.recent_anonymisations(adv)
         rows.append(
             {
                 "adv": adv,
