@@ -3,7 +3,8 @@ import pytest
 from openinclusie.cases.constants import Status
 from openinclusie.cases.models import Incident, Report
 from openinclusie.classification.models import CodeKind
-from openinclusie.demo.cases import HISTORY, IDB, MASS_REPORTS_PER_INCIDENT, RADAR
+from openinclusie.demo.case_history import HISTORY
+from openinclusie.demo.case_records import IDB, MASS_REPORTS_PER_INCIDENT, RADAR
 from openinclusie.demo.services import load_demo
 
 from .factories import code
