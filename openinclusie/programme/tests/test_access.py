@@ -100,6 +100,9 @@ def test_a_partner_posts_updates_only_on_its_own_activities(world, client_for, t
     partner_b = client_for(Role.PARTNER_MEMBER, world["partner_b"])
     assert partner_b.post(reverse("programme:update_create", args=[own.pk]), data).status_code == 404
     assert partner.get(reverse("programme:activity_edit", args=[own.pk])).status_code == 403
+    # A partner does not read the programme: the way back is "My activities".
+    detail = partner.get(reverse("programme:activity_detail", args=[own.pk])).content.decode()
+    assert reverse("programme:my_activities") in detail
     page = partner.get(reverse("programme:my_activities")).content.decode()
     assert own.title in page
     assert joined.title in page
@@ -230,6 +233,10 @@ def test_adv_staff_post_change_and_remove_updates_only_on_their_own_adv_activiti
     assert consultant.post(reverse("programme:update_create", args=[partners_only.pk]), data).status_code == 404
     detail = consultant.get(reverse("programme:activity_detail", args=[led.pk])).content.decode()
     assert reverse("programme:update_create", args=[led.pk]) in detail
+    # ADV staff read the programme: the way back is the programme, not the
+    # partners' "My activities" (which is not theirs).
+    assert reverse("programme:my_activities") not in detail
+    assert reverse("programme:programme_detail", args=[town_a_programme["programme"].pk]) in detail
     assert consultant.post(reverse("programme:update_create", args=[led.pk]), data).status_code == 302
     update = ActivityUpdate.objects.get(activity=led)
     assert update.author_organisation == world["adv_a"]

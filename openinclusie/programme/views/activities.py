@@ -133,6 +133,8 @@ def activity_detail(request: HttpRequest, activity_id: int) -> HttpResponse:
             "programme": activity.owning_line.programme,
             "updates": updates_of(activity),
             "can_edit": scope.can_edit(activity.owning_line.programme.municipality_id),
+            # Partners reach an activity through "My activities", not the programme.
+            "reads_programme": scope.can_read(activity.owning_line.programme.municipality_id),
             "can_post": queries.can_post_update(scope, activity),
             "changeable_updates": queries.changeable_update_ids(scope, activity),
             "history": activity.status_changes.select_related("changed_by").order_by("-changed_at", "-pk"),
