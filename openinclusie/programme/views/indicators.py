@@ -13,26 +13,11 @@ from openinclusie.programme.letter.charts import indicator_chart
 from openinclusie.programme.letter.content import indicator_data
 from openinclusie.programme.scope import scope_of
 from openinclusie.programme.services import indicators as services
+from openinclusie.programme.services.edits import INDICATOR_FIELDS
 from openinclusie.programme.services.errors import DuplicateNumberError, ProgrammeError
 from openinclusie.programme.services.plan import next_number
 
 from . import EDITORS, READERS
-
-INDICATOR_FIELDS = (
-    "number",
-    "name",
-    "definition",
-    "unit",
-    "source",
-    "activity_tag",
-    "activity_measure",
-    "figures_measure",
-    "figures_channel",
-    "baseline_value",
-    "baseline_date",
-    "target_value",
-    "target_date",
-)
 
 
 @staff(*EDITORS)
