@@ -41,6 +41,16 @@ def assert_focused(page: Any, selector: str) -> None:
     assert has_focus(page, selector), f"Expected the focus on {selector}; it is on {focused(page)}"
 
 
+def assert_autofocused(page: Any, selector: str, timeout_ms: int = 5_000) -> None:
+    """The browser moves the focus to an ``autofocus`` element at its next
+    rendering step, not while the page is parsed: wait for it, then check."""
+    waited = 0
+    while not has_focus(page, selector) and waited < timeout_ms:
+        page.wait_for_timeout(50)
+        waited += 50
+    assert_focused(page, selector)
+
+
 def tab_to(page: Any, selector: str, max_presses: int = 25, *, backwards: bool = False) -> None:
     """Press Tab (Shift+Tab with ``backwards``) until the first element
     matching ``selector`` has focus; it may already have it. Fails, naming

@@ -19,6 +19,7 @@ from openinclusie.programme.models import Activity, ActivityStatus, ActivityUpda
 from openinclusie.tests.browser_support import assert_accessible, watch
 from openinclusie.tests.keyboard_support import (
     activate,
+    assert_autofocused,
     assert_focus_visible,
     assert_focused,
     choose_option,
@@ -126,7 +127,7 @@ def test_the_programme_is_edited_updated_published_and_read_with_the_keyboard_on
     summary = page.locator("#error-summary")
     summary.wait_for(state="visible")
     assert summary.locator("a").count() == 1
-    assert_focused(page, "#error-summary")
+    assert_autofocused(page, "#error-summary")
     assert_accessible(page)
     tab_to(page, "#error-summary a[href='#id_title']", max_presses=1)
     assert_focus_visible(page)

@@ -16,6 +16,7 @@ from openinclusie.cases.models import Message, Report
 from openinclusie.tests.browser_support import assert_accessible, watch
 from openinclusie.tests.keyboard_support import (
     activate,
+    assert_autofocused,
     assert_focus_visible,
     assert_focused,
     check_box,
@@ -68,7 +69,7 @@ def test_a_resident_reports_and_follows_up_with_the_keyboard_only(world, live_se
     assert page.title().startswith("Fout:"), page.title()
     assert summary.locator("a").count() == 2
     # The page opens with the focus on the summary, so the first Tab is its first link.
-    assert_focused(page, "#error-summary")
+    assert_autofocused(page, "#error-summary")
     assert_accessible(page)
     tab_to(page, "#error-summary a[href='#id_description']", max_presses=2)
     assert_focus_visible(page)
